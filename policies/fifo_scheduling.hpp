@@ -1,0 +1,20 @@
+#pragma once
+
+#include <deque>
+
+#include "policies/scheduling_policy.hpp"
+
+namespace gvsim::policies {
+
+/// @brief First come, first served.
+class FifoScheduling final : public SchedulingPolicy {
+ public:
+  void push(const JobTicket& job) override { queue_.push_back(job); }
+  JobTicket pop() override;
+  std::size_t size() const override { return queue_.size(); }
+
+ private:
+  std::deque<JobTicket> queue_;
+};
+
+}  // namespace gvsim::policies

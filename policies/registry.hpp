@@ -1,0 +1,23 @@
+#pragma once
+
+#include <memory>
+#include <stdexcept>
+#include <string>
+#include <vector>
+
+#include "policies/placement_policy.hpp"
+#include "policies/scheduling_policy.hpp"
+
+namespace gvsim::policies {
+
+/// @brief Names of the registered placement policies, in registration order.
+const std::vector<std::string>& placement_names();
+/// @brief Names of the registered scheduling policies, in registration order.
+const std::vector<std::string>& scheduling_names();
+
+/// @brief A new placement policy by name; throws std::invalid_argument listing the valid names.
+std::unique_ptr<PlacementPolicy> make_placement(const std::string& name);
+/// @brief A new scheduling queue by name; throws std::invalid_argument listing the valid names.
+std::unique_ptr<SchedulingPolicy> make_scheduling(const std::string& name);
+
+}  // namespace gvsim::policies

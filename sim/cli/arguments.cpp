@@ -1,0 +1,72 @@
+// Command-line parsing (CLI11) and signal handling; the work itself lives in commands.cpp.
+#include <CLI/CLI.hpp>
+#include <csignal>
+#include <cstring>
+#include <unistd.h>
+
+#include "gvsim/version.hpp"
+#include "sim/cli/commands.hpp"
+#include "sim/output/atomic_file.hpp"
+
+namespace gvsim::cli {
+
+namespace {
+
+extern "C" void on_interrupt(int) {
+  output::remove_pending_temporaries();
+  static const char message[] = "\ngvsim: interrupted; no results written for the unfinished run\n";
+  [[maybe_unused]] const auto ignored = ::write(STDERR_FILENO, message, sizeof message - 1);
+  ::_exit(kInterrupted);
+}
+
+void install_signal_handlers() {
+  struct sigaction action {};
+  action.sa_handler = on_interrupt;
+  sigemptyset(&action.sa_mask);
+  sigaction(SIGINT, &action, nullptr);
+  sigaction(SIGTERM, &action, nullptr);
+}
+
+}  // namespace
+
+int main_entry(int argc, char** argv) {
+  install_signal_handlers();
+  CLI::App app{"gvsim: discrete-event simulator of a global AI-video-generation platform"};
+  app.set_version_flag("--version", std::string("gvsim ") + kVersion + " (" + kGitCommit + ")");
+  app.require_subcommand(1);
+
+  RunOptions run;
+  std::string seed;
+  auto* run_cmd = app.add_subcommand("run", "Simulate an experiment and write CSV results and a manifest");
+  run_cmd->add_option("experiment", run.experiment, "Experiment YAML file")->required()->check(CLI::ExistingFile);
+  run_cmd->add_option("--out", run.out_dir, "Output folder (default: results/NAME)");
+  run_cmd->add_option("--seed", seed, "Master seed, overriding the experiment's seed");
+  run_cmd->add_option("--set", run.overrides, "Override a key: key.path=value (repeatable)")->take_all();
+  run_cmd->add_flag("--quiet", run.quiet, "Print only the results folder");
+
+  std::string validate_file;
+  std::vector<std::string> validate_overrides;
+  auto* validate_cmd = app.add_subcommand("validate", "Check an experiment and its region files; print a summary");
+  validate_cmd->add_option("experiment", validate_file, "Experiment YAML file")->required()->check(CLI::ExistingFile);
+  validate_cmd->add_option("--set", validate_overrides, "Override a key: key.path=value (repeatable)")->take_all();
+
+  auto* keys_cmd = app.add_subcommand("keys", "Print every configuration key with type, default, unit and meaning");
+
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::CallForHelp& e) {
+    return app.exit(e);
+  } catch (const CLI::CallForVersion& e) {
+    return app.exit(e);
+  } catch (const CLI::ParseError& e) {
+    app.exit(e);
+    return kBadInput;
+  }
+  if (!seed.empty()) run.overrides.push_back("seed=" + seed);
+  if (run_cmd->parsed()) return run_command(run);
+  if (validate_cmd->parsed()) return validate_command(validate_file, validate_overrides);
+  if (keys_cmd->parsed()) return keys_command();
+  return kBadInput;
+}
+
+}  // namespace gvsim::cli

@@ -1,0 +1,167 @@
+#include "sim/cli/commands.hpp"
+
+#include <chrono>
+#include <cstdio>
+#include <iostream>
+
+#include "sim/config/scenario_loader.hpp"
+#include "sim/config/schema_collector.hpp"
+#include "sim/engine/job_source.hpp"
+#include "sim/engine/simulation.hpp"
+#include "sim/model/cluster_index.hpp"
+#include "sim/model/region_graph.hpp"
+#include "sim/output/results_writer.hpp"
+#include "sim/output/run_summary.hpp"
+
+namespace gvsim::cli {
+
+namespace {
+
+std::string fixed(double value, int decimals) {
+  char buffer[64];
+  std::snprintf(buffer, sizeof buffer, "%.*f", decimals, value);
+  return buffer;
+}
+
+std::string padded(const std::string& text, std::size_t width) {
+  return text.size() >= width ? text + " " : text + std::string(width - text.size(), ' ');
+}
+
+void print_region_table(const std::vector<output::GroupSummary>& groups) {
+  std::printf("  %s%s%s%s%s%s\n", padded("region", 22).c_str(), padded("GPUs", 7).c_str(), padded("jobs", 10).c_str(),
+              padded("mean wait", 12).c_str(), padded("p95 wait", 12).c_str(), "utilisation");
+  for (const auto& g : groups) {
+    std::printf("  %s%s%s%s%s%s\n", padded(g.name, 22).c_str(), padded(std::to_string(g.gpus), 7).c_str(),
+                padded(std::to_string(g.jobs_arrived), 10).c_str(), padded(fixed(g.mean_wait_s, 1) + " s", 12).c_str(),
+                padded(fixed(g.p95_wait_s, 1) + " s", 12).c_str(), (fixed(100.0 * g.utilisation, 1) + " %").c_str());
+  }
+}
+
+std::vector<std::string> region_names(const model::Scenario& scenario) {
+  std::vector<std::string> names;
+  for (const auto& r : scenario.regions) names.push_back(r.name);
+  return names;
+}
+
+int report_config_error(const config::ConfigError& e) {
+  std::cerr << e.diagnostics().format();
+  std::cerr << "gvsim: " << e.diagnostics().size() << " problem(s) found; nothing was run or written\n";
+  return kBadInput;
+}
+
+}  // namespace
+
+int run_command(const RunOptions& options) {
+  try {
+    const auto started = std::chrono::steady_clock::now();
+    const model::Scenario scenario = config::load_scenario(options.experiment, {options.overrides});
+    const engine::RunOutcome outcome = engine::run_simulation(scenario);
+    output::check_invariants(outcome);
+    output::RunInfo info;
+    info.overrides = options.overrides;
+    info.wall_time_s = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+    const std::string directory = options.out_dir.empty() ? "results/" + scenario.experiment.name : options.out_dir;
+    const auto written = output::write_results(directory, scenario, outcome, info);
+    if (options.quiet) {
+      std::printf("%s\n", written.directory.c_str());
+      return kSuccess;
+    }
+    std::int64_t jobs = 0;
+    for (const auto& c : outcome.recorder.clusters()) jobs += c.arrived;
+    std::printf("gvsim: %s (seed %llu, replication %lld): %s simulated days, %lld jobs, %s s wall\n",
+                scenario.experiment.name.c_str(), static_cast<unsigned long long>(scenario.experiment.seed),
+                static_cast<long long>(scenario.experiment.replication),
+                fixed(scenario.experiment.horizon_days, 2).c_str(), static_cast<long long>(jobs),
+                fixed(info.wall_time_s, 2).c_str());
+    std::printf("after %s days of warm-up, by serving region:\n", fixed(scenario.experiment.warmup_days, 2).c_str());
+    print_region_table(output::summarize_regions(outcome, region_names(scenario)));
+    std::printf("results: %s/ (timeseries.csv, summary.csv, manifest.json; fingerprint %s)\n",
+                written.directory.c_str(), written.fingerprint.c_str());
+    return kSuccess;
+  } catch (const config::ConfigError& e) {
+    return report_config_error(e);
+  } catch (const std::exception& e) {
+    std::cerr << "gvsim: run failed: " << e.what() << "\n";
+    return kRuntimeFailure;
+  }
+}
+
+int validate_command(const std::string& experiment, const std::vector<std::string>& overrides) {
+  try {
+    const model::Scenario scenario = config::load_scenario(experiment, {overrides});
+    const auto clusters = model::list_clusters(scenario);
+    const model::RegionGraph graph(scenario);
+    std::printf("%s: valid\n", experiment.c_str());
+    std::printf("experiment %s: %s days (warm-up %s), seed %llu, replication %lld, placement %s, scheduling %s\n",
+                scenario.experiment.name.c_str(), fixed(scenario.experiment.horizon_days, 3).c_str(),
+                fixed(scenario.experiment.warmup_days, 3).c_str(),
+                static_cast<unsigned long long>(scenario.experiment.seed),
+                static_cast<long long>(scenario.experiment.replication), scenario.experiment.policies.placement.c_str(),
+                scenario.experiment.policies.scheduling.c_str());
+    double capacity = 0.0;
+    std::int64_t gpus = 0;
+    for (const auto& c : clusters) {
+      capacity += static_cast<double>(c.gpus) * c.relative_speed;
+      gpus += c.gpus;
+    }
+    std::printf("%zu regions, %zu clusters, %lld GPUs (%s reference-GPU equivalents), %zu WAN links\n",
+                scenario.regions.size(), clusters.size(), static_cast<long long>(gpus), fixed(capacity, 1).c_str(),
+                scenario.links.size());
+    double offered = 0.0;
+    for (const auto& load : scenario.experiment.workload.synthetic) {
+      engine::JobSource source(load, scenario.experiment.workload.clip_classes, 0, 0);
+      const double busy = source.rate_per_s() * source.mean_work_s();
+      offered += busy;
+      const std::size_t r = model::region_index(scenario, load.region.name);
+      std::printf("  %s: %s jobs/h x %s GPU-s = %s busy GPUs; may use %zu region(s)\n", load.region.name.c_str(),
+                  fixed(load.arrivals.rate_per_hour, 1).c_str(), fixed(source.mean_work_s(), 1).c_str(),
+                  fixed(busy, 2).c_str(), graph.serving_regions(r).size());
+    }
+    std::printf("offered load: %s of platform capacity\n", (fixed(100.0 * offered / capacity, 1) + " %").c_str());
+    if (offered >= capacity) {
+      std::printf("warning: offered load is at or above capacity; queues will grow without bound\n");
+    }
+    return kSuccess;
+  } catch (const config::ConfigError& e) {
+    return report_config_error(e);
+  } catch (const std::exception& e) {
+    std::cerr << "gvsim: validation failed: " << e.what() << "\n";
+    return kRuntimeFailure;
+  }
+}
+
+int keys_command() {
+  struct Section {
+    const char* title;
+    std::vector<config::KeyDoc> keys;
+  };
+  std::vector<Section> sections(4);
+  {
+    model::Experiment experiment;
+    config::SchemaCollector collector(sections[0].keys);
+    describe(collector, experiment);
+    sections[0].title = "Experiment file (experiments/*.yaml)";
+  }
+  {
+    model::RegionFile region;
+    config::SchemaCollector collector(sections[1].keys);
+    describe(collector, region);
+    sections[1].title = "Region file (regions/NAME.yaml)";
+  }
+  {
+    model::GpuCatalog gpus;
+    config::SchemaCollector collector(sections[2].keys);
+    describe(collector, gpus);
+    sections[2].title = "GPU catalog (regions/gpus.yaml)";
+  }
+  {
+    model::WanCatalog wan;
+    config::SchemaCollector collector(sections[3].keys);
+    describe(collector, wan);
+    sections[3].title = "WAN links (regions/wan.yaml)";
+  }
+  for (const auto& s : sections) std::printf("## %s\n\n%s\n", s.title, config::keys_markdown(s.keys).c_str());
+  return kSuccess;
+}
+
+}  // namespace gvsim::cli

@@ -1,0 +1,321 @@
+#include "sim/config/config_node.hpp"
+
+#include <yaml-cpp/eventhandler.h>
+#include <yaml-cpp/exceptions.h>
+#include <yaml-cpp/mark.h>
+#include <yaml-cpp/parser.h>
+
+#include <fstream>
+#include <map>
+#include <sstream>
+
+namespace gvsim::config {
+
+ConfigNode* ConfigNode::find(std::string_view key) const {
+  for (const auto& e : entries) {
+    if (e.key == key) return e.value.get();
+  }
+  return nullptr;
+}
+
+std::unique_ptr<ConfigNode> ConfigNode::clone() const {
+  auto copy = std::make_unique<ConfigNode>();
+  copy->kind = kind;
+  copy->mark = mark;
+  copy->scalar = scalar;
+  copy->quoted = quoted;
+  for (const auto& e : entries) copy->entries.push_back(Entry{e.key, e.key_mark, e.value->clone()});
+  for (const auto& item : items) copy->items.push_back(item->clone());
+  return copy;
+}
+
+std::string ConfigNode::describe() const {
+  switch (kind) {
+    case Kind::kNull:
+      return "nothing (null)";
+    case Kind::kMap:
+      return "a mapping";
+    case Kind::kSequence:
+      return "a list";
+    case Kind::kScalar:
+      break;
+  }
+  std::string shown = scalar.size() > 60 ? scalar.substr(0, 57) + "..." : scalar;
+  return "\"" + shown + "\"";
+}
+
+std::size_t ConfigNode::count() const {
+  std::size_t n = 1;
+  for (const auto& e : entries) n += e.value->count();
+  for (const auto& item : items) n += item->count();
+  return n;
+}
+
+namespace {
+
+/// Guards yaml-cpp's recursive parser: deep flow nesting or indentation is refused before parsing.
+bool nesting_is_bounded(std::string_view text, const std::string& file, Diagnostics& diagnostics,
+                        const ParseLimits& limits) {
+  int depth = 0;
+  int line = 1;
+  int column = 1;
+  bool in_comment = false;
+  char quote = 0;
+  std::size_t line_start_indent = 0;
+  bool at_line_start = true;
+  for (char c : text) {
+    if (c == '\n') {
+      ++line;
+      column = 1;
+      in_comment = false;
+      at_line_start = true;
+      line_start_indent = 0;
+      continue;
+    }
+    if (at_line_start && (c == ' ' || c == '-')) {
+      if (++line_start_indent > 4 * limits.max_depth) {
+        diagnostics.error({file, line, column}, "", "nesting deeper than the limit (indentation past " +
+                                                        std::to_string(4 * limits.max_depth) + " columns)");
+        return false;
+      }
+    } else {
+      at_line_start = false;
+    }
+    if (!in_comment) {
+      if (quote != 0) {
+        if (c == quote) quote = 0;
+      } else if (c == '"' || c == '\'') {
+        quote = c;
+      } else if (c == '#') {
+        in_comment = true;
+      } else if (c == '[' || c == '{') {
+        if (++depth > static_cast<int>(limits.max_depth)) {
+          diagnostics.error({file, line, column}, "",
+                            "nesting deeper than the limit of " + std::to_string(limits.max_depth) + " levels");
+          return false;
+        }
+      } else if (c == ']' || c == '}') {
+        depth = depth > 0 ? depth - 1 : 0;
+      }
+    }
+    ++column;
+  }
+  return true;
+}
+
+/// Builds a ConfigNode tree from yaml-cpp parser events.
+class TreeBuilder : public YAML::EventHandler {
+ public:
+  TreeBuilder(std::string file, Diagnostics& diagnostics, const ParseLimits& limits)
+      : file_(std::move(file)), diagnostics_(diagnostics), limits_(limits) {}
+
+  std::unique_ptr<ConfigNode> take_root() { return std::move(root_); }
+  int documents() const { return documents_; }
+  bool failed() const { return failed_; }
+
+  void OnDocumentStart(const YAML::Mark&) override { ++documents_; }
+  void OnDocumentEnd() override {}
+
+  void OnNull(const YAML::Mark& mark, YAML::anchor_t anchor) override {
+    auto node = make(ConfigNode::Kind::kNull, mark);
+    add(std::move(node), anchor);
+  }
+
+  void OnAlias(const YAML::Mark& mark, YAML::anchor_t anchor) override {
+    auto it = anchors_.find(anchor);
+    if (it == anchors_.end() || it->second == nullptr) {
+      fail(mark, "alias refers to an anchor that is not complete here (recursive or unknown alias)");
+      add(make(ConfigNode::Kind::kNull, mark), 0);
+      return;
+    }
+    const std::size_t size = it->second->count();
+    if (nodes_ + size > limits_.max_nodes) {
+      fail(mark, "document too large after alias expansion (more than " + std::to_string(limits_.max_nodes) +
+                     " nodes)");
+      add(make(ConfigNode::Kind::kNull, mark), 0);
+      return;
+    }
+    nodes_ += size;
+    add(it->second->clone(), 0);
+  }
+
+  void OnScalar(const YAML::Mark& mark, const std::string& tag, YAML::anchor_t anchor,
+                const std::string& value) override {
+    auto node = make(ConfigNode::Kind::kScalar, mark);
+    if (value.size() > limits_.max_scalar_bytes) {
+      fail(mark, "scalar longer than " + std::to_string(limits_.max_scalar_bytes) + " bytes");
+    }
+    node->scalar = value;
+    node->quoted = (tag == "!");
+    if (!tag.empty() && tag != "?" && tag != "!") fail(mark, "YAML tags are not supported (found '" + tag + "')");
+    add(std::move(node), anchor);
+  }
+
+  void OnSequenceStart(const YAML::Mark& mark, const std::string&, YAML::anchor_t anchor,
+                       YAML::EmitterStyle::value) override {
+    open(make(ConfigNode::Kind::kSequence, mark), anchor);
+  }
+  void OnSequenceEnd() override { close(); }
+
+  void OnMapStart(const YAML::Mark& mark, const std::string&, YAML::anchor_t anchor,
+                  YAML::EmitterStyle::value) override {
+    open(make(ConfigNode::Kind::kMap, mark), anchor);
+  }
+  void OnMapEnd() override { close(); }
+
+ private:
+  struct Frame {
+    std::unique_ptr<ConfigNode> node;
+    YAML::anchor_t anchor = 0;
+    bool expecting_key = true;
+    std::string pending_key;
+    SourceMark pending_key_mark;
+  };
+
+  SourceMark to_mark(const YAML::Mark& m) const { return SourceMark{file_, m.line + 1, m.column + 1}; }
+
+  std::unique_ptr<ConfigNode> make(ConfigNode::Kind kind, const YAML::Mark& mark) {
+    if (++nodes_ > limits_.max_nodes && !too_many_reported_) {
+      too_many_reported_ = true;
+      fail(mark, "document has more than " + std::to_string(limits_.max_nodes) + " nodes");
+    }
+    auto node = std::make_unique<ConfigNode>();
+    node->kind = kind;
+    node->mark = to_mark(mark);
+    return node;
+  }
+
+  void fail(const YAML::Mark& mark, std::string message) {
+    failed_ = true;
+    diagnostics_.error(to_mark(mark), "", std::move(message));
+  }
+
+  void open(std::unique_ptr<ConfigNode> node, YAML::anchor_t anchor) {
+    if (stack_.size() + 1 > limits_.max_depth && !deep_reported_) {
+      deep_reported_ = true;
+      failed_ = true;
+      diagnostics_.error(node->mark, "", "nesting deeper than the limit of " + std::to_string(limits_.max_depth) +
+                                             " levels");
+    }
+    if (anchor != 0) anchors_[anchor] = nullptr;  // known but incomplete: an alias to it now is recursive
+    stack_.push_back(Frame{std::move(node), anchor, true, {}, {}});
+  }
+
+  void close() {
+    Frame frame = std::move(stack_.back());
+    stack_.pop_back();
+    add(std::move(frame.node), frame.anchor);
+  }
+
+  void add(std::unique_ptr<ConfigNode> node, YAML::anchor_t anchor) {
+    if (anchor != 0) anchors_[anchor] = node.get();
+    if (stack_.empty()) {
+      if (root_ == nullptr) root_ = std::move(node);
+      return;
+    }
+    Frame& parent = stack_.back();
+    if (parent.node->kind == ConfigNode::Kind::kSequence) {
+      parent.node->items.push_back(std::move(node));
+      return;
+    }
+    if (parent.expecting_key) {
+      if (node->kind != ConfigNode::Kind::kScalar) {
+        failed_ = true;
+        diagnostics_.expected(node->mark, "", "a plain text key", node->describe());
+        parent.pending_key = "?";
+      } else {
+        parent.pending_key = node->scalar;
+      }
+      parent.pending_key_mark = node->mark;
+      parent.expecting_key = false;
+      return;
+    }
+    parent.expecting_key = true;
+    if (parent.node->find(parent.pending_key) != nullptr) {
+      failed_ = true;
+      const ConfigNode::Entry* first = nullptr;
+      for (const auto& e : parent.node->entries) {
+        if (e.key == parent.pending_key) first = &e;
+      }
+      diagnostics_.error(parent.pending_key_mark, parent.pending_key,
+                         "duplicate key (first defined at line " + std::to_string(first->key_mark.line) + ")");
+      return;
+    }
+    parent.node->entries.push_back(ConfigNode::Entry{parent.pending_key, parent.pending_key_mark, std::move(node)});
+  }
+
+  std::string file_;
+  Diagnostics& diagnostics_;
+  const ParseLimits& limits_;
+  std::vector<Frame> stack_;
+  std::unique_ptr<ConfigNode> root_;
+  std::map<YAML::anchor_t, const ConfigNode*> anchors_;
+  std::size_t nodes_ = 0;
+  int documents_ = 0;
+  bool failed_ = false;
+  bool deep_reported_ = false;
+  bool too_many_reported_ = false;
+};
+
+}  // namespace
+
+std::unique_ptr<ConfigNode> parse_yaml_text(std::string_view text, const std::string& file_name,
+                                            Diagnostics& diagnostics, const ParseLimits& limits) {
+  if (text.size() > limits.max_file_bytes) {
+    diagnostics.error({file_name, 0, 0}, "",
+                      "file is larger than the limit of " + std::to_string(limits.max_file_bytes) + " bytes");
+    return nullptr;
+  }
+  if (text.find('\0') != std::string_view::npos) {
+    diagnostics.expected({file_name, 0, 0}, "", "a YAML text file", "binary data (a NUL byte)");
+    return nullptr;
+  }
+  if (!nesting_is_bounded(text, file_name, diagnostics, limits)) return nullptr;
+  std::istringstream stream{std::string(text)};
+  TreeBuilder builder(file_name, diagnostics, limits);
+  try {
+    YAML::Parser parser(stream);
+    while (parser.HandleNextDocument(builder)) {
+    }
+  } catch (const YAML::Exception& e) {
+    diagnostics.error({file_name, e.mark.line + 1, e.mark.column + 1}, "", "YAML syntax error: " + e.msg);
+    return nullptr;
+  }
+  if (builder.documents() > 1) {
+    diagnostics.error({file_name, 0, 0}, "", "expected one YAML document, got " + std::to_string(builder.documents()));
+    return nullptr;
+  }
+  if (builder.failed()) return nullptr;
+  auto root = builder.take_root();
+  if (root == nullptr) {
+    diagnostics.expected({file_name, 1, 1}, "", "a mapping", "an empty document");
+  }
+  return root;
+}
+
+std::unique_ptr<ConfigNode> parse_yaml_file(const std::string& path, Diagnostics& diagnostics,
+                                            const ParseLimits& limits) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) {
+    diagnostics.error({path, 0, 0}, "", "cannot open file");
+    return nullptr;
+  }
+  std::string text;
+  in.seekg(0, std::ios::end);
+  const auto size = in.tellg();
+  if (size < 0) {
+    diagnostics.error({path, 0, 0}, "", "cannot read file");
+    return nullptr;
+  }
+  if (static_cast<std::size_t>(size) > limits.max_file_bytes) {
+    diagnostics.error({path, 0, 0}, "",
+                      "file is larger than the limit of " + std::to_string(limits.max_file_bytes) + " bytes");
+    return nullptr;
+  }
+  text.resize(static_cast<std::size_t>(size));
+  in.seekg(0);
+  in.read(text.data(), size);
+  return parse_yaml_text(text, path, diagnostics, limits);
+}
+
+}  // namespace gvsim::config

@@ -1,0 +1,288 @@
+#include "sim/config/config_reader.hpp"
+
+#include <algorithm>
+#include <cerrno>
+#include <cmath>
+#include <cstdlib>
+
+namespace gvsim::config {
+
+bool is_identifier_text(std::string_view s) {
+  if (s.empty() || s.size() > 64 || !(s[0] >= 'a' && s[0] <= 'z')) return false;
+  return std::all_of(s.begin(), s.end(),
+                     [](char c) { return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_'; });
+}
+
+ConfigReader::ConfigReader(const ConfigNode* node, std::string path, Diagnostics& diagnostics)
+    : node_(node), path_(std::move(path)), diagnostics_(diagnostics) {}
+
+ConfigReader::~ConfigReader() { finish(); }
+
+std::string ConfigReader::path_of(std::string_view key) const {
+  if (path_.empty()) return std::string(key);
+  return path_ + "." + std::string(key);
+}
+
+const ConfigNode* ConfigReader::take(std::string_view key, Presence presence, std::string_view what) {
+  declared_.emplace_back(key);
+  const ConfigNode* found = node_ == nullptr ? nullptr : node_->find(key);
+  if (found == nullptr && presence == Presence::kRequired && node_ != nullptr) {
+    diagnostics_.error(node_->mark, path_of(key), "required key is missing (expected " + std::string(what) + ")");
+  }
+  if (found != nullptr && found->kind == ConfigNode::Kind::kNull && presence == Presence::kRequired) {
+    diagnostics_.expected(found->mark, path_of(key), what, found->describe());
+    return nullptr;
+  }
+  return found;
+}
+
+void ConfigReader::finish() {
+  if (finished_ || node_ == nullptr) return;
+  finished_ = true;
+  for (const auto& entry : node_->entries) {
+    if (std::find(declared_.begin(), declared_.end(), entry.key) != declared_.end()) continue;
+    std::string message = "unknown key";
+    const std::string suggestion = closest_match(entry.key, declared_);
+    if (!suggestion.empty()) {
+      message += "; did you mean '" + suggestion + "'?";
+    } else if (!declared_.empty()) {
+      message += "; valid keys here: " + join_names(declared_);
+    }
+    diagnostics_.error(entry.key_mark, path_of(entry.key), message);
+  }
+}
+
+bool ConfigReader::read_number(const ConfigNode& node, std::string_view key, const NumberRule& rule, double& out) {
+  const std::string what = rule.describe();
+  if (node.kind != ConfigNode::Kind::kScalar || node.quoted) {
+    diagnostics_.expected(node.mark, path_of(key), what, node.describe());
+    return false;
+  }
+  const std::string& s = node.scalar;
+  char* end = nullptr;
+  errno = 0;
+  const double v = std::strtod(s.c_str(), &end);
+  const bool parsed = !s.empty() && end == s.c_str() + s.size() && errno != ERANGE;
+  const bool special = s.find_first_of("nNiI") != std::string::npos;  // nan, inf, .inf, .nan
+  if (!parsed || special) {
+    diagnostics_.expected(node.mark, path_of(key), what, node.describe());
+    return false;
+  }
+  if (!std::isfinite(v)) {
+    diagnostics_.expected(node.mark, path_of(key), what + " (finite)", node.describe());
+    return false;
+  }
+  if (!rule.admits(v)) {
+    diagnostics_.expected(node.mark, path_of(key), what, s);
+    return false;
+  }
+  out = v;
+  return true;
+}
+
+void ConfigReader::number(std::string_view key, double& value, const NumberRule& rule, std::string_view,
+                          Presence presence) {
+  const ConfigNode* node = take(key, presence, rule.describe());
+  if (node == nullptr) return;
+  double v = value;
+  if (read_number(*node, key, rule, v)) value = v;
+}
+
+void ConfigReader::optional_number(std::string_view key, std::optional<double>& value, const NumberRule& rule,
+                                   std::string_view) {
+  const ConfigNode* node = take(key, Presence::kOptional, rule.describe());
+  if (node == nullptr) return;
+  double v = 0.0;
+  if (read_number(*node, key, rule, v)) value = v;
+}
+
+void ConfigReader::text(std::string_view key, std::string& value, std::string_view, Presence presence) {
+  const ConfigNode* node = take(key, presence, "text");
+  if (node == nullptr) return;
+  if (node->kind != ConfigNode::Kind::kScalar) {
+    diagnostics_.expected(node->mark, path_of(key), "text", node->describe());
+    return;
+  }
+  value = node->scalar;
+}
+
+bool ConfigReader::is_identifier(const ConfigNode& node, std::string_view key) {
+  if (node.kind == ConfigNode::Kind::kScalar && is_identifier_text(node.scalar)) return true;
+  diagnostics_.expected(node.mark, path_of(key), "a name of lower-case letters, digits and '_' (max 64)",
+                        node.describe());
+  return false;
+}
+
+void ConfigReader::identifier(std::string_view key, std::string& value, std::string_view, Presence presence) {
+  const ConfigNode* node = take(key, presence, "a name");
+  if (node != nullptr && is_identifier(*node, key)) value = node->scalar;
+}
+
+void ConfigReader::reference(std::string_view key, NameRef& value, std::string_view target, std::string_view,
+                             Presence presence) {
+  const ConfigNode* node = take(key, presence, "the name of a " + std::string(target));
+  if (node != nullptr && is_identifier(*node, key)) value = NameRef{node->scalar, node->mark};
+}
+
+void ConfigReader::references(std::string_view key, std::vector<NameRef>& values, std::string_view target,
+                              std::string_view, std::size_t min_items) {
+  const std::string what = "a list of " + std::string(target) + " names";
+  const ConfigNode* node = take(key, min_items > 0 ? Presence::kRequired : Presence::kOptional, what);
+  if (node == nullptr) return;
+  if (node->kind != ConfigNode::Kind::kSequence) {
+    diagnostics_.expected(node->mark, path_of(key), what, node->describe());
+    return;
+  }
+  if (node->items.size() < min_items) {
+    diagnostics_.expected(node->mark, path_of(key), "at least " + std::to_string(min_items) + " item(s)",
+                          std::to_string(node->items.size()));
+  }
+  values.clear();
+  for (std::size_t i = 0; i < node->items.size(); ++i) {
+    const ConfigNode& item = *node->items[i];
+    const std::string item_key = std::string(key) + "[" + std::to_string(i) + "]";
+    if (!is_identifier(item, item_key)) continue;
+    const bool repeated = std::any_of(values.begin(), values.end(), [&](const NameRef& r) { return r.name == item.scalar; });
+    if (repeated) {
+      diagnostics_.error(item.mark, path_of(item_key), "'" + item.scalar + "' is listed twice");
+      continue;
+    }
+    values.push_back(NameRef{item.scalar, item.mark});
+  }
+}
+
+void ConfigReader::flag(std::string_view key, bool& value, std::string_view) {
+  const ConfigNode* node = take(key, Presence::kOptional, "true or false");
+  if (node == nullptr) return;
+  if (node->kind == ConfigNode::Kind::kScalar && !node->quoted && (node->scalar == "true" || node->scalar == "false")) {
+    value = node->scalar == "true";
+    return;
+  }
+  diagnostics_.expected(node->mark, path_of(key), "true or false", node->describe());
+}
+
+void ConfigReader::choice(std::string_view key, std::string& value, const std::vector<std::string>& options,
+                          std::string_view) {
+  const std::string what = "one of " + join_names(options);
+  const ConfigNode* node = take(key, Presence::kOptional, what);
+  if (node == nullptr) return;
+  if (node->kind == ConfigNode::Kind::kScalar &&
+      std::find(options.begin(), options.end(), node->scalar) != options.end()) {
+    value = node->scalar;
+    return;
+  }
+  std::string got = node->describe();
+  if (node->kind == ConfigNode::Kind::kScalar) {
+    const std::string suggestion = closest_match(node->scalar, options);
+    if (!suggestion.empty()) got += " (did you mean '" + suggestion + "'?)";
+  }
+  diagnostics_.expected(node->mark, path_of(key), what, got);
+}
+
+void ConfigReader::shares(std::string_view key, std::vector<Share>& values, std::string_view target,
+                          std::string_view) {
+  const std::string what = "a mapping of " + std::string(target) + " names to shares summing to 1";
+  const ConfigNode* node = take(key, Presence::kOptional, what);
+  if (node == nullptr) return;
+  if (node->kind != ConfigNode::Kind::kMap || node->entries.empty()) {
+    diagnostics_.expected(node->mark, path_of(key), what, node->describe());
+    return;
+  }
+  values.clear();
+  double total = 0.0;
+  bool all_read = true;
+  for (const auto& entry : node->entries) {
+    const std::string entry_path = std::string(key) + "." + entry.key;
+    if (!is_identifier_text(entry.key)) {
+      diagnostics_.expected(entry.key_mark, path_of(entry_path), "a " + std::string(target) + " name",
+                            "\"" + entry.key + "\"");
+      all_read = false;
+      continue;
+    }
+    double share = 0.0;
+    if (!read_number(*entry.value, entry_path, NumberRule::probability(), share)) {
+      all_read = false;
+      continue;
+    }
+    total += share;
+    values.push_back(Share{NameRef{entry.key, entry.key_mark}, share});
+  }
+  if (all_read && std::fabs(total - 1.0) > 1e-6) {
+    diagnostics_.expected(node->mark, path_of(key), "shares summing to 1", "a sum of " + std::to_string(total));
+  }
+}
+
+void ConfigReader::here(SourceMark& mark) {
+  if (node_ != nullptr) mark = node_->mark;
+}
+
+void ConfigReader::object(std::string_view key, std::string_view, Presence presence,
+                          const std::function<void(Fields&)>& body) {
+  const ConfigNode* node = take(key, presence, "a mapping");
+  if (node == nullptr) return;
+  if (node->kind != ConfigNode::Kind::kMap) {
+    diagnostics_.expected(node->mark, path_of(key), "a mapping", node->describe());
+    return;
+  }
+  ConfigReader child(node, path_of(key), diagnostics_);
+  body(child);
+}
+
+void ConfigReader::sequence(std::string_view key, std::string_view, std::size_t min_items, std::size_t,
+                            const std::function<void(std::size_t)>& resize,
+                            const std::function<void(Fields&, std::size_t)>& body) {
+  const ConfigNode* node = take(key, min_items > 0 ? Presence::kRequired : Presence::kOptional, "a list");
+  if (node == nullptr) return;
+  if (node->kind != ConfigNode::Kind::kSequence) {
+    diagnostics_.expected(node->mark, path_of(key), "a list", node->describe());
+    return;
+  }
+  if (node->items.size() < min_items) {
+    diagnostics_.expected(node->mark, path_of(key), "at least " + std::to_string(min_items) + " item(s)",
+                          std::to_string(node->items.size()));
+  }
+  resize(node->items.size());
+  for (std::size_t i = 0; i < node->items.size(); ++i) {
+    const ConfigNode& item = *node->items[i];
+    const std::string item_path = path_of(key) + "[" + std::to_string(i) + "]";
+    if (item.kind != ConfigNode::Kind::kMap) {
+      diagnostics_.expected(item.mark, item_path, "a mapping", item.describe());
+      continue;
+    }
+    ConfigReader child(&item, item_path, diagnostics_);
+    body(child, i);
+  }
+}
+
+void ConfigReader::keyed(std::string_view key, std::string_view, std::size_t min_items, const std::vector<std::string>&,
+                         const std::function<void(std::size_t)>& resize,
+                         const std::function<void(Fields&, std::size_t, const std::string&)>& body) {
+  const ConfigNode* node = take(key, min_items > 0 ? Presence::kRequired : Presence::kOptional, "a mapping of names");
+  if (node == nullptr) return;
+  if (node->kind != ConfigNode::Kind::kMap) {
+    diagnostics_.expected(node->mark, path_of(key), "a mapping of names", node->describe());
+    return;
+  }
+  if (node->entries.size() < min_items) {
+    diagnostics_.expected(node->mark, path_of(key), "at least " + std::to_string(min_items) + " entry(ies)",
+                          std::to_string(node->entries.size()));
+  }
+  resize(node->entries.size());
+  for (std::size_t i = 0; i < node->entries.size(); ++i) {
+    const auto& entry = node->entries[i];
+    const std::string entry_path = path_of(key) + "." + entry.key;
+    if (!is_identifier_text(entry.key)) {
+      diagnostics_.expected(entry.key_mark, entry_path, "a name of lower-case letters, digits and '_'",
+                            "\"" + entry.key + "\"");
+      continue;
+    }
+    if (entry.value->kind != ConfigNode::Kind::kMap) {
+      diagnostics_.expected(entry.value->mark, entry_path, "a mapping", entry.value->describe());
+      continue;
+    }
+    ConfigReader child(entry.value.get(), entry_path, diagnostics_);
+    body(child, i, entry.key);
+  }
+}
+
+}  // namespace gvsim::config

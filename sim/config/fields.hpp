@@ -1,0 +1,144 @@
+#pragma once
+
+#include <cstdint>
+#include <functional>
+#include <limits>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <type_traits>
+#include <vector>
+
+#include "sim/config/diagnostics.hpp"
+
+namespace gvsim::config {
+
+/// @brief The allowed range, unit and integrality of a numeric key.
+struct NumberRule {
+  double min = -std::numeric_limits<double>::infinity();
+  double max = std::numeric_limits<double>::infinity();
+  bool min_exclusive = false;
+  bool max_exclusive = false;
+  bool integer = false;
+  std::string unit;
+
+  /// @brief A number > 0.
+  static NumberRule positive(std::string unit = {});
+  /// @brief A number >= 0.
+  static NumberRule non_negative(std::string unit = {});
+  /// @brief A probability or share in [0, 1].
+  static NumberRule probability();
+  /// @brief A number in [lo, hi].
+  static NumberRule between(double lo, double hi, std::string unit = {});
+  /// @brief An integer in [lo, hi].
+  static NumberRule whole(double lo, double hi = std::numeric_limits<double>::infinity(), std::string unit = {});
+  /// @brief True when `v` is finite and inside the range.
+  bool admits(double v) const;
+  /// @brief Human description such as "a number > 0" or "an integer in [1, 4096]".
+  std::string describe() const;
+};
+
+/// @brief A name that must match an entity defined elsewhere; keeps its position for later checks.
+struct NameRef {
+  std::string name;
+  SourceMark mark;
+};
+
+/// @brief A named share of a mix (shares of one mix sum to 1).
+struct Share {
+  NameRef ref;
+  double value = 0.0;
+};
+
+/// @brief Whether a key must be present.
+enum class Presence { kOptional, kRequired };
+
+/// @brief Visitor through which every configuration structure declares its keys exactly once.
+///
+/// The same declaration is used to read and validate YAML (ConfigReader), to document every key
+/// (SchemaCollector) and to write the resolved configuration as JSON (JsonDumper). The value a field holds
+/// before reading is its default.
+class Fields {
+ public:
+  virtual ~Fields() = default;
+
+  /// @brief A real number with range and unit.
+  virtual void number(std::string_view key, double& value, const NumberRule& rule, std::string_view doc,
+                      Presence presence = Presence::kOptional) = 0;
+  /// @brief A number that may be left out (no default).
+  virtual void optional_number(std::string_view key, std::optional<double>& value, const NumberRule& rule,
+                               std::string_view doc) = 0;
+  /// @brief Free text.
+  virtual void text(std::string_view key, std::string& value, std::string_view doc,
+                    Presence presence = Presence::kOptional) = 0;
+  /// @brief An identifier: lower-case letters, digits and underscores, starting with a letter.
+  virtual void identifier(std::string_view key, std::string& value, std::string_view doc,
+                          Presence presence = Presence::kOptional) = 0;
+  /// @brief A reference by name to an entity of kind `target`, checked once everything is read.
+  virtual void reference(std::string_view key, NameRef& value, std::string_view target, std::string_view doc,
+                         Presence presence = Presence::kRequired) = 0;
+  /// @brief A list of references.
+  virtual void references(std::string_view key, std::vector<NameRef>& values, std::string_view target,
+                          std::string_view doc, std::size_t min_items = 1) = 0;
+  /// @brief true or false.
+  virtual void flag(std::string_view key, bool& value, std::string_view doc) = 0;
+  /// @brief One of a fixed set of words.
+  virtual void choice(std::string_view key, std::string& value, const std::vector<std::string>& options,
+                      std::string_view doc) = 0;
+  /// @brief A mapping name -> share in [0, 1] whose shares sum to 1.
+  virtual void shares(std::string_view key, std::vector<Share>& values, std::string_view target,
+                      std::string_view doc) = 0;
+  /// @brief Stores the source position of the object being visited.
+  virtual void here(SourceMark& mark) = 0;
+  /// @brief A nested mapping.
+  virtual void object(std::string_view key, std::string_view doc, Presence presence,
+                      const std::function<void(Fields&)>& body) = 0;
+  /// @brief A list of mappings.
+  virtual void sequence(std::string_view key, std::string_view doc, std::size_t min_items, std::size_t size,
+                        const std::function<void(std::size_t)>& resize,
+                        const std::function<void(Fields&, std::size_t)>& body) = 0;
+  /// @brief A mapping from identifiers to mappings (the key becomes the entity's name).
+  virtual void keyed(std::string_view key, std::string_view doc, std::size_t min_items, const std::vector<std::string>& names,
+                     const std::function<void(std::size_t)>& resize,
+                     const std::function<void(Fields&, std::size_t, const std::string&)>& body) = 0;
+
+  /// @brief An integer of any integral type.
+  template <class Int>
+    requires std::is_integral_v<Int>
+  void integer(std::string_view key, Int& value, NumberRule rule, std::string_view doc,
+               Presence presence = Presence::kOptional) {
+    rule.integer = true;
+    double as_double = static_cast<double>(value);
+    number(key, as_double, rule, doc, presence);
+    value = static_cast<Int>(as_double);
+  }
+
+  /// @brief A nested mapping described by `describe(Fields&, T&)`.
+  template <class T>
+  void nested(std::string_view key, T& value, std::string_view doc, Presence presence = Presence::kOptional) {
+    object(key, doc, presence, [&value](Fields& f) { describe(f, value); });
+  }
+
+  /// @brief A list of mappings, each described by `describe(Fields&, T&)`.
+  template <class T>
+  void list(std::string_view key, std::vector<T>& values, std::string_view doc, std::size_t min_items = 0) {
+    sequence(
+        key, doc, min_items, values.size(), [&values](std::size_t n) { values.resize(n); },
+        [&values](Fields& f, std::size_t i) { describe(f, values[i]); });
+  }
+
+  /// @brief A mapping name -> object; `T::name` receives the key.
+  template <class T>
+  void named(std::string_view key, std::vector<T>& values, std::string_view doc, std::size_t min_items = 0) {
+    std::vector<std::string> names;
+    for (const auto& v : values) names.push_back(v.name);
+    keyed(
+        key, doc, min_items, names, [&values](std::size_t n) { values.resize(n); },
+        [&values](Fields& f, std::size_t i, const std::string& name) {
+          values[i].name = name;
+          describe(f, values[i]);
+        });
+  }
+};
+
+}  // namespace gvsim::config

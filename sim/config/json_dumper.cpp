@@ -1,0 +1,84 @@
+#include "sim/config/json_dumper.hpp"
+
+namespace gvsim::config {
+
+JsonDumper::JsonDumper(nlohmann::ordered_json& out) : out_(out) {
+  if (!out_.is_object()) out_ = nlohmann::ordered_json::object();
+}
+
+void JsonDumper::number(std::string_view key, double& value, const NumberRule& rule, std::string_view, Presence) {
+  if (rule.integer) {
+    out_[std::string(key)] = static_cast<long long>(value);
+  } else {
+    out_[std::string(key)] = value;
+  }
+}
+
+void JsonDumper::optional_number(std::string_view key, std::optional<double>& value, const NumberRule&,
+                                 std::string_view) {
+  if (value) out_[std::string(key)] = *value;
+}
+
+void JsonDumper::text(std::string_view key, std::string& value, std::string_view, Presence) {
+  out_[std::string(key)] = value;
+}
+
+void JsonDumper::identifier(std::string_view key, std::string& value, std::string_view, Presence) {
+  out_[std::string(key)] = value;
+}
+
+void JsonDumper::reference(std::string_view key, NameRef& value, std::string_view, std::string_view, Presence) {
+  out_[std::string(key)] = value.name;
+}
+
+void JsonDumper::references(std::string_view key, std::vector<NameRef>& values, std::string_view, std::string_view,
+                            std::size_t) {
+  auto& list = out_[std::string(key)] = nlohmann::ordered_json::array();
+  for (const auto& v : values) list.push_back(v.name);
+}
+
+void JsonDumper::flag(std::string_view key, bool& value, std::string_view) { out_[std::string(key)] = value; }
+
+void JsonDumper::choice(std::string_view key, std::string& value, const std::vector<std::string>&, std::string_view) {
+  out_[std::string(key)] = value;
+}
+
+void JsonDumper::shares(std::string_view key, std::vector<Share>& values, std::string_view, std::string_view) {
+  if (values.empty()) return;
+  auto& map = out_[std::string(key)] = nlohmann::ordered_json::object();
+  for (const auto& s : values) map[s.ref.name] = s.value;
+}
+
+void JsonDumper::here(SourceMark&) {}
+
+void JsonDumper::object(std::string_view key, std::string_view, Presence, const std::function<void(Fields&)>& body) {
+  auto& child = out_[std::string(key)] = nlohmann::ordered_json::object();
+  JsonDumper dumper(child);
+  body(dumper);
+}
+
+void JsonDumper::sequence(std::string_view key, std::string_view, std::size_t, std::size_t size,
+                          const std::function<void(std::size_t)>&,
+                          const std::function<void(Fields&, std::size_t)>& body) {
+  auto& list = out_[std::string(key)] = nlohmann::ordered_json::array();
+  for (std::size_t i = 0; i < size; ++i) {
+    nlohmann::ordered_json item = nlohmann::ordered_json::object();
+    JsonDumper dumper(item);
+    body(dumper, i);
+    list.push_back(std::move(item));
+  }
+}
+
+void JsonDumper::keyed(std::string_view key, std::string_view, std::size_t, const std::vector<std::string>& names,
+                       const std::function<void(std::size_t)>&,
+                       const std::function<void(Fields&, std::size_t, const std::string&)>& body) {
+  auto& map = out_[std::string(key)] = nlohmann::ordered_json::object();
+  for (std::size_t i = 0; i < names.size(); ++i) {
+    nlohmann::ordered_json item = nlohmann::ordered_json::object();
+    JsonDumper dumper(item);
+    body(dumper, i, names[i]);
+    map[names[i]] = std::move(item);
+  }
+}
+
+}  // namespace gvsim::config

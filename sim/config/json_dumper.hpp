@@ -1,0 +1,44 @@
+#pragma once
+
+#include <nlohmann/json.hpp>
+
+#include "sim/config/fields.hpp"
+
+namespace gvsim::config {
+
+/// @brief Writes the current values of declared keys as JSON (the resolved configuration in manifests).
+class JsonDumper final : public Fields {
+ public:
+  /// @brief Fills `out` (made an object) with the values visited.
+  explicit JsonDumper(nlohmann::ordered_json& out);
+
+  void number(std::string_view key, double& value, const NumberRule& rule, std::string_view doc,
+              Presence presence) override;
+  void optional_number(std::string_view key, std::optional<double>& value, const NumberRule& rule,
+                       std::string_view doc) override;
+  void text(std::string_view key, std::string& value, std::string_view doc, Presence presence) override;
+  void identifier(std::string_view key, std::string& value, std::string_view doc, Presence presence) override;
+  void reference(std::string_view key, NameRef& value, std::string_view target, std::string_view doc,
+                 Presence presence) override;
+  void references(std::string_view key, std::vector<NameRef>& values, std::string_view target,
+                  std::string_view doc, std::size_t min_items) override;
+  void flag(std::string_view key, bool& value, std::string_view doc) override;
+  void choice(std::string_view key, std::string& value, const std::vector<std::string>& options,
+              std::string_view doc) override;
+  void shares(std::string_view key, std::vector<Share>& values, std::string_view target,
+              std::string_view doc) override;
+  void here(SourceMark& mark) override;
+  void object(std::string_view key, std::string_view doc, Presence presence,
+              const std::function<void(Fields&)>& body) override;
+  void sequence(std::string_view key, std::string_view doc, std::size_t min_items, std::size_t size,
+                const std::function<void(std::size_t)>& resize,
+                const std::function<void(Fields&, std::size_t)>& body) override;
+  void keyed(std::string_view key, std::string_view doc, std::size_t min_items, const std::vector<std::string>& names,
+             const std::function<void(std::size_t)>& resize,
+             const std::function<void(Fields&, std::size_t, const std::string&)>& body) override;
+
+ private:
+  nlohmann::ordered_json& out_;
+};
+
+}  // namespace gvsim::config

@@ -1,0 +1,154 @@
+#include "sim/config/scenario_checks.hpp"
+
+#include <algorithm>
+#include <filesystem>
+#include <map>
+#include <set>
+
+#include "sim/model/region_graph.hpp"
+
+namespace gvsim::config {
+
+namespace {
+
+void check_names_unique(const model::Scenario& scenario, Diagnostics& diagnostics) {
+  std::map<std::string, SourceMark> seen;
+  auto claim = [&](const std::string& name, const SourceMark& mark, const std::string& path) {
+    auto [it, fresh] = seen.emplace(name, mark);
+    if (!fresh) {
+      diagnostics.error(mark, path,
+                        "name '" + name + "' is already used at " + it->second.file + ":" +
+                            std::to_string(it->second.line));
+    }
+  };
+  for (const auto& region : scenario.regions) {
+    for (std::size_t d = 0; d < region.datacenters.size(); ++d) {
+      const auto& dc = region.datacenters[d];
+      const std::string dc_path = "region.datacenters[" + std::to_string(d) + "]";
+      claim(dc.name, dc.where, dc_path + ".name");
+      for (std::size_t c = 0; c < dc.clusters.size(); ++c) {
+        const auto& cluster = dc.clusters[c];
+        const std::string cluster_path = dc_path + ".clusters[" + std::to_string(c) + "]";
+        claim(cluster.name, cluster.where, cluster_path + ".name");
+        const bool known = std::any_of(scenario.gpus.begin(), scenario.gpus.end(),
+                                       [&](const model::GpuModel& g) { return g.name == cluster.gpu.name; });
+        if (!known) {
+          std::vector<std::string> names;
+          for (const auto& g : scenario.gpus) names.push_back(g.name);
+          diagnostics.error(cluster.gpu.mark, cluster_path + ".gpu",
+                            "unknown GPU model '" + cluster.gpu.name + "'; defined in gpus.yaml: " + join_names(names));
+        }
+      }
+    }
+  }
+}
+
+void select_links(model::Scenario& scenario, const std::vector<model::WanLink>& all_links,
+                  const std::string& regions_dir, Diagnostics& diagnostics) {
+  std::set<std::pair<std::string, std::string>> pairs;
+  for (std::size_t i = 0; i < all_links.size(); ++i) {
+    const auto& link = all_links[i];
+    const std::string path = "links[" + std::to_string(i) + "]";
+    bool ok = true;
+    for (const auto* end : {&link.from, &link.to}) {
+      if (!std::filesystem::is_regular_file(std::filesystem::path(regions_dir) / (end->name + ".yaml"))) {
+        diagnostics.error(end->mark, path + (end == &link.from ? ".from" : ".to"),
+                          "unknown region '" + end->name + "' (no file " + end->name + ".yaml beside wan.yaml)");
+        ok = false;
+      }
+    }
+    if (link.from.name == link.to.name) {
+      diagnostics.error(link.where, path, "a link must join two different regions");
+      ok = false;
+    }
+    const auto key = std::minmax(link.from.name, link.to.name);
+    if (!pairs.insert(key).second) {
+      diagnostics.error(link.where, path, "second link between " + key.first + " and " + key.second);
+      ok = false;
+    }
+    const bool participating = model::region_index(scenario, link.from.name) < scenario.regions.size() &&
+                               model::region_index(scenario, link.to.name) < scenario.regions.size();
+    if (ok && participating) scenario.links.push_back(link);
+  }
+}
+
+void check_service(const model::Experiment& experiment, const model::ServiceSpec& service, const std::string& path,
+                   Diagnostics& diagnostics) {
+  const bool needs_mean = service.distribution != "clip_mix";
+  const bool needs_cv = service.distribution == "lognormal";
+  const bool needs_mix = service.distribution == "clip_mix";
+  const std::string kind = "'" + service.distribution + "'";
+  if (needs_mean != service.mean_s.has_value()) {
+    diagnostics.error(service.where, path + ".mean_s",
+                      needs_mean ? "required by distribution " + kind : "does not apply to distribution " + kind);
+  }
+  if (needs_cv != service.cv.has_value()) {
+    diagnostics.error(service.where, path + ".cv",
+                      needs_cv ? "required by distribution " + kind : "does not apply to distribution " + kind);
+  }
+  if (needs_mix != !service.mix.empty()) {
+    diagnostics.error(service.where, path + ".mix",
+                      needs_mix ? "required by distribution " + kind : "does not apply to distribution " + kind);
+  }
+  for (const auto& share : service.mix) {
+    const auto& classes = experiment.workload.clip_classes;
+    const bool known = std::any_of(classes.begin(), classes.end(),
+                                   [&](const model::ClipClass& c) { return c.name == share.ref.name; });
+    if (!known) {
+      std::vector<std::string> names;
+      for (const auto& c : classes) names.push_back(c.name);
+      diagnostics.error(share.ref.mark, path + ".mix." + share.ref.name,
+                        "unknown clip class; defined in workload.clip_classes: " +
+                            (names.empty() ? std::string("none") : join_names(names)));
+    }
+  }
+}
+
+void check_workload(const model::Scenario& scenario, Diagnostics& diagnostics) {
+  const auto& experiment = scenario.experiment;
+  const model::RegionGraph graph(scenario);
+  std::set<std::string> loaded;
+  for (std::size_t i = 0; i < experiment.workload.synthetic.size(); ++i) {
+    const auto& load = experiment.workload.synthetic[i];
+    const std::string path = "workload.synthetic[" + std::to_string(i) + "]";
+    check_service(experiment, load.service, path + ".service", diagnostics);
+    if (load.arrivals.rate_per_hour <= 0.0) {
+      diagnostics.expected(load.where, path + ".arrivals.rate_per_hour", "a rate > 0", "0");
+    }
+    const std::size_t r = model::region_index(scenario, load.region.name);
+    if (r >= scenario.regions.size()) {
+      if (!load.region.name.empty()) {
+        diagnostics.error(load.region.mark, path + ".region",
+                          "region '" + load.region.name + "' is not listed in platform.regions");
+      }
+      continue;
+    }
+    if (!loaded.insert(load.region.name).second) {
+      diagnostics.error(load.region.mark, path + ".region", "region '" + load.region.name + "' has a second stream");
+    }
+    if (graph.serving_regions(r).empty()) {
+      const auto& region = scenario.regions[r];
+      diagnostics.error(load.region.mark, path + ".region",
+                        region.data_residency
+                            ? "region '" + region.name + "' requires data residency but has no datacenter"
+                            : "region '" + region.name + "' reaches no datacenter over the WAN links");
+    }
+  }
+}
+
+}  // namespace
+
+void check_scenario(model::Scenario& scenario, const std::vector<model::WanLink>& all_links,
+                    const std::string& regions_dir, Diagnostics& diagnostics) {
+  const auto& experiment = scenario.experiment;
+  if (experiment.warmup_days >= experiment.horizon_days) {
+    diagnostics.expected(experiment.where, "warmup_days", "a value below horizon_days (" +
+                                                             std::to_string(experiment.horizon_days) + ")",
+                         std::to_string(experiment.warmup_days));
+  }
+  check_names_unique(scenario, diagnostics);
+  select_links(scenario, all_links, regions_dir, diagnostics);
+  check_workload(scenario, diagnostics);
+}
+
+}  // namespace gvsim::config

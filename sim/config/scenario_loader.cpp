@@ -1,0 +1,79 @@
+#include "sim/config/scenario_loader.hpp"
+
+#include <filesystem>
+#include <map>
+#include <set>
+
+#include "sim/config/config_node.hpp"
+#include "sim/config/config_reader.hpp"
+#include "sim/config/overrides.hpp"
+#include "sim/config/scenario_checks.hpp"
+
+namespace gvsim::config {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+/// Reads a whole file into a structure declared by `describe`; returns false if the file could not be parsed.
+template <class T>
+bool read_file(const std::string& path, T& out, Diagnostics& diagnostics,
+               const std::vector<std::string>& overrides = {}) {
+  auto root = parse_yaml_file(path, diagnostics);
+  if (root == nullptr) return false;
+  apply_overrides(*root, overrides, diagnostics);
+  if (root->kind != ConfigNode::Kind::kMap) {
+    diagnostics.expected(root->mark, "", "a mapping at the top of the file", root->describe());
+    return false;
+  }
+  ConfigReader reader(root.get(), "", diagnostics);
+  describe(reader, out);
+  reader.finish();
+  return true;
+}
+
+}  // namespace
+
+model::Scenario load_scenario(const std::string& experiment_path, const LoadOptions& options) {
+  Diagnostics diagnostics;
+  model::Scenario scenario;
+  scenario.experiment_file = experiment_path;
+  if (!read_file(experiment_path, scenario.experiment, diagnostics, options.overrides)) {
+    throw ConfigError(std::move(diagnostics));
+  }
+  const auto& platform = scenario.experiment.platform;
+  const fs::path regions_dir = fs::path(experiment_path).parent_path() / platform.regions_dir;
+  if (!fs::is_directory(regions_dir)) {
+    diagnostics.error(platform.where, "platform.regions_dir",
+                      "folder '" + regions_dir.string() + "' does not exist");
+    throw ConfigError(std::move(diagnostics));
+  }
+
+  model::GpuCatalog gpus;
+  const bool gpus_read = read_file((regions_dir / "gpus.yaml").string(), gpus, diagnostics);
+  model::WanCatalog wan;
+  const bool wan_read = read_file((regions_dir / "wan.yaml").string(), wan, diagnostics);
+
+  for (const auto& ref : platform.regions) {
+    const fs::path file = regions_dir / (ref.name + ".yaml");
+    if (!fs::is_regular_file(file)) {
+      diagnostics.error(ref.mark, "platform.regions", "no region file '" + file.string() + "' for '" + ref.name + "'");
+      continue;
+    }
+    model::RegionFile region_file;
+    if (!read_file(file.string(), region_file, diagnostics)) continue;
+    if (region_file.region.name != ref.name && !region_file.region.name.empty()) {
+      diagnostics.expected(region_file.region.where, "region.name", "'" + ref.name + "' (the file name)",
+                           "'" + region_file.region.name + "'");
+    }
+    scenario.regions.push_back(std::move(region_file.region));
+  }
+  scenario.gpus = std::move(gpus.gpus);
+  if (gpus_read && wan_read) {
+    check_scenario(scenario, wan.links, regions_dir.string(), diagnostics);
+  }
+  if (!diagnostics.empty()) throw ConfigError(std::move(diagnostics));
+  return scenario;
+}
+
+}  // namespace gvsim::config

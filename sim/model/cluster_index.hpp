@@ -1,0 +1,24 @@
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "sim/model/scenario.hpp"
+
+namespace gvsim::model {
+
+/// @brief One GPU cluster with where it sits and what its GPUs are, in a flat list over all regions.
+struct ClusterInfo {
+  std::string name;
+  std::string datacenter;
+  std::size_t region = 0;
+  std::size_t gpu_model = 0;
+  std::int64_t gpus = 0;
+  double relative_speed = 1.0;
+};
+
+/// @brief All clusters of the scenario in region, datacenter, cluster order.
+std::vector<ClusterInfo> list_clusters(const Scenario& scenario);
+
+}  // namespace gvsim::model

@@ -1,0 +1,181 @@
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "sim/config/fields.hpp"
+
+namespace gvsim::model {
+
+using config::NameRef;
+using config::Share;
+using config::SourceMark;
+
+/// @brief A GPU model: speed relative to the reference GPU, power and price.
+struct GpuModel {
+  std::string name;
+  double relative_speed = 1.0;
+  double board_power_w = 700.0;
+  double reserved_usd_per_gpu_hour = 2.0;
+  double on_demand_usd_per_gpu_hour = 3.5;
+  std::string source;
+  SourceMark where;
+};
+
+/// @brief A pool of identical GPUs in one datacenter; each GPU is one SimGrid host.
+struct GpuCluster {
+  std::string name;
+  NameRef gpu;
+  std::int64_t gpu_count = 1;
+  SourceMark where;
+};
+
+/// @brief A datacenter: PUE, egress price and its GPU clusters.
+struct Datacenter {
+  std::string name;
+  double pue = 1.3;
+  double egress_usd_per_gb = 0.05;
+  std::vector<GpuCluster> clusters;
+  SourceMark where;
+};
+
+/// @brief A market and jurisdiction: time zone, data residency and its datacenters.
+struct Region {
+  std::string name;
+  std::string display_name;
+  double utc_offset_h = 0.0;
+  bool data_residency = false;
+  double metro_latency_ms = 2.0;
+  double metro_bandwidth_gbps = 400.0;
+  std::vector<Datacenter> datacenters;
+  SourceMark where;
+};
+
+/// @brief A WAN link between two regions' gateways.
+struct WanLink {
+  NameRef from;
+  NameRef to;
+  double latency_ms = 50.0;
+  double bandwidth_gbps = 100.0;
+  SourceMark where;
+};
+
+/// @brief A kind of clip users ask for and the work it takes on the reference GPU.
+struct ClipClass {
+  std::string name;
+  double video_seconds = 5.0;
+  std::string resolution = "720p";
+  std::string mode = "standard";
+  double gpu_seconds = 600.0;
+  double gpu_seconds_cv = 0.0;
+  double video_megabytes = 10.0;
+  SourceMark where;
+};
+
+/// @brief How a region's synthetic jobs arrive.
+struct ArrivalSpec {
+  std::string process = "poisson";
+  double rate_per_hour = 60.0;
+};
+
+/// @brief How much reference-GPU work a synthetic job needs.
+struct ServiceSpec {
+  std::string distribution = "exponential";
+  std::optional<double> mean_s;
+  std::optional<double> cv;
+  std::vector<Share> mix;
+  SourceMark where;
+};
+
+/// @brief Synthetic job stream of one region, for validation and benchmarks.
+struct RegionLoad {
+  NameRef region;
+  ArrivalSpec arrivals;
+  ServiceSpec service;
+  SourceMark where;
+};
+
+/// @brief Job workload: clip classes and the synthetic per-region streams.
+struct Workload {
+  std::vector<ClipClass> clip_classes;
+  std::vector<RegionLoad> synthetic;
+};
+
+/// @brief Which policy module handles a decision, by registered name.
+struct PolicyChoice {
+  std::string placement = "nearest";
+  std::string scheduling = "fifo";
+};
+
+/// @brief Infrastructure selection: where region files live and which regions take part.
+struct PlatformSpec {
+  std::string regions_dir = "../regions";
+  std::vector<NameRef> regions;
+  SourceMark where;
+};
+
+/// @brief Simulation engine settings.
+struct EngineSpec {
+  std::int64_t actor_stack_kib = 128;
+};
+
+/// @brief One experiment as written in its YAML file.
+struct Experiment {
+  std::string name;
+  std::string description;
+  std::uint64_t seed = 1;
+  std::int64_t replication = 0;
+  double horizon_days = 1.0;
+  double warmup_days = 0.0;
+  PlatformSpec platform;
+  Workload workload;
+  PolicyChoice policies;
+  EngineSpec engine;
+  SourceMark where;
+};
+
+/// @brief Contents of regions/gpus.yaml.
+struct GpuCatalog {
+  std::vector<GpuModel> gpus;
+};
+
+/// @brief Contents of regions/wan.yaml.
+struct WanCatalog {
+  std::vector<WanLink> links;
+};
+
+/// @brief Contents of one regions/NAME.yaml file.
+struct RegionFile {
+  Region region;
+};
+
+/// @brief Everything a run needs, resolved and checked; immutable once built.
+struct Scenario {
+  Experiment experiment;
+  std::vector<Region> regions;  ///< in the order the experiment lists them
+  std::vector<GpuModel> gpus;
+  std::vector<WanLink> links;   ///< only links between participating regions
+  std::string experiment_file;
+};
+
+void describe(config::Fields& f, GpuModel& v);
+void describe(config::Fields& f, GpuCluster& v);
+void describe(config::Fields& f, Datacenter& v);
+void describe(config::Fields& f, Region& v);
+void describe(config::Fields& f, WanLink& v);
+void describe(config::Fields& f, ClipClass& v);
+void describe(config::Fields& f, ArrivalSpec& v);
+void describe(config::Fields& f, ServiceSpec& v);
+void describe(config::Fields& f, RegionLoad& v);
+void describe(config::Fields& f, Workload& v);
+void describe(config::Fields& f, PolicyChoice& v);
+void describe(config::Fields& f, PlatformSpec& v);
+void describe(config::Fields& f, EngineSpec& v);
+void describe(config::Fields& f, Experiment& v);
+void describe(config::Fields& f, GpuCatalog& v);
+void describe(config::Fields& f, WanCatalog& v);
+void describe(config::Fields& f, RegionFile& v);
+
+}  // namespace gvsim::model

@@ -1,0 +1,143 @@
+// Every configuration key of gvsim is declared here, once: type, default, unit, range and meaning.
+#include "policies/registry.hpp"
+#include "sim/model/scenario.hpp"
+
+namespace gvsim::model {
+
+using config::Fields;
+using config::NumberRule;
+using config::Presence;
+
+void describe(Fields& f, GpuModel& v) {
+  f.here(v.where);
+  f.number("relative_speed", v.relative_speed, NumberRule::between(0.01, 100.0),
+           "throughput relative to the reference GPU (H100 SXM = 1); service time = gpu_seconds / relative_speed");
+  f.number("board_power_w", v.board_power_w, NumberRule::between(1.0, 5000.0, "W"), "board power at full load");
+  f.number("reserved_usd_per_gpu_hour", v.reserved_usd_per_gpu_hour, NumberRule::between(0.0, 1000.0, "USD/GPU-h"),
+           "price of a reserved GPU-hour");
+  f.number("on_demand_usd_per_gpu_hour", v.on_demand_usd_per_gpu_hour,
+           NumberRule::between(0.0, 1000.0, "USD/GPU-h"), "price of an on-demand GPU-hour");
+  f.text("source", v.source, "where the figures come from (calibration.md source key or 'estimate')");
+}
+
+void describe(Fields& f, GpuCluster& v) {
+  f.here(v.where);
+  f.identifier("name", v.name, "cluster name, unique across all regions", Presence::kRequired);
+  f.reference("gpu", v.gpu, "GPU model (regions/gpus.yaml)", "GPU model of every server in the cluster");
+  f.integer("gpu_count", v.gpu_count, NumberRule::whole(1, 100000), "number of GPUs; one simulated host each",
+            Presence::kRequired);
+}
+
+void describe(Fields& f, Datacenter& v) {
+  f.here(v.where);
+  f.identifier("name", v.name, "datacenter name, unique across all regions", Presence::kRequired);
+  f.number("pue", v.pue, NumberRule::between(1.0, 3.0), "power usage effectiveness (calibration.md C8)");
+  f.number("egress_usd_per_gb", v.egress_usd_per_gb, NumberRule::between(0.0, 10.0, "USD/GB"),
+           "price of data leaving the datacenter");
+  f.list("clusters", v.clusters, "GPU clusters of this datacenter", 1);
+}
+
+void describe(Fields& f, Region& v) {
+  f.here(v.where);
+  f.identifier("name", v.name, "region name; must equal the file name without .yaml", Presence::kRequired);
+  f.text("display_name", v.display_name, "human-readable name for reports");
+  f.number("utc_offset_h", v.utc_offset_h, NumberRule::between(-12.0, 14.0, "h"), "local time offset from UTC");
+  f.flag("data_residency", v.data_residency,
+         "true: jobs of this region may only run on clusters inside it; false: on any reachable cluster");
+  f.number("metro_latency_ms", v.metro_latency_ms, NumberRule::between(0.0, 500.0, "ms"),
+           "latency between the region's gateway and its datacenters or users (estimate)");
+  f.number("metro_bandwidth_gbps", v.metro_bandwidth_gbps, NumberRule::between(0.001, 100000.0, "Gbit/s"),
+           "capacity of the region's metro network (estimate)");
+  f.list("datacenters", v.datacenters, "datacenters located in this region (may be empty)");
+}
+
+void describe(Fields& f, WanLink& v) {
+  f.here(v.where);
+  f.reference("from", v.from, "region", "one end of the link");
+  f.reference("to", v.to, "region", "the other end of the link");
+  f.number("latency_ms", v.latency_ms, NumberRule::between(0.0, 2000.0, "ms"), "one-way latency", Presence::kRequired);
+  f.number("bandwidth_gbps", v.bandwidth_gbps, NumberRule::between(0.001, 100000.0, "Gbit/s"), "link capacity",
+           Presence::kRequired);
+}
+
+void describe(Fields& f, ClipClass& v) {
+  f.here(v.where);
+  f.number("video_seconds", v.video_seconds, NumberRule::between(0.5, 600.0, "s"), "length of the clip");
+  f.choice("resolution", v.resolution, {"480p", "720p", "1080p", "4k"}, "output resolution");
+  f.choice("mode", v.mode, {"standard", "pro", "audio"}, "generation mode");
+  f.number("gpu_seconds", v.gpu_seconds, NumberRule::between(0.01, 1e6, "s"),
+           "mean work on one reference GPU (calibration.md C1-C4)", Presence::kRequired);
+  f.number("gpu_seconds_cv", v.gpu_seconds_cv, NumberRule::between(0.0, 10.0),
+           "coefficient of variation of the work (lognormal); 0 = deterministic");
+  f.number("video_megabytes", v.video_megabytes, NumberRule::between(0.0, 100000.0, "MB"), "size of the result");
+}
+
+void describe(Fields& f, ArrivalSpec& v) {
+  f.choice("process", v.process, {"poisson", "deterministic"}, "arrival process of jobs");
+  f.number("rate_per_hour", v.rate_per_hour, NumberRule::between(0.0, 1e9, "1/h"),
+           "mean number of jobs per hour (> 0)", Presence::kRequired);
+}
+
+void describe(Fields& f, ServiceSpec& v) {
+  f.here(v.where);
+  f.choice("distribution", v.distribution, {"exponential", "deterministic", "lognormal", "clip_mix"},
+           "distribution of reference-GPU seconds per job");
+  f.optional_number("mean_s", v.mean_s, NumberRule::positive("s"),
+                    "mean reference-GPU seconds (exponential, deterministic, lognormal)");
+  f.optional_number("cv", v.cv, NumberRule::positive(), "coefficient of variation (lognormal only)");
+  f.shares("mix", v.mix, "clip class", "clip class shares (clip_mix only); each class gives its own work");
+}
+
+void describe(Fields& f, RegionLoad& v) {
+  f.here(v.where);
+  f.reference("region", v.region, "region", "region the jobs come from");
+  f.nested("arrivals", v.arrivals, "arrival process", Presence::kRequired);
+  f.nested("service", v.service, "service-time distribution", Presence::kRequired);
+}
+
+void describe(Fields& f, Workload& v) {
+  f.named("clip_classes", v.clip_classes, "clip classes by name");
+  f.list("synthetic", v.synthetic, "synthetic job streams, one per region at most", 1);
+}
+
+void describe(Fields& f, PolicyChoice& v) {
+  f.choice("placement", v.placement, policies::placement_names(), "which cluster serves a job");
+  f.choice("scheduling", v.scheduling, policies::scheduling_names(), "order of the queue of each cluster");
+}
+
+void describe(Fields& f, PlatformSpec& v) {
+  f.here(v.where);
+  f.text("regions_dir", v.regions_dir,
+         "folder with gpus.yaml, wan.yaml and one NAME.yaml per region, relative to the experiment file");
+  f.references("regions", v.regions, "region", "regions that take part (files regions_dir/NAME.yaml)", 1);
+}
+
+void describe(Fields& f, EngineSpec& v) {
+  f.integer("actor_stack_kib", v.actor_stack_kib, NumberRule::whole(16, 8192, "KiB"),
+            "stack of each simulated actor (one per GPU)");
+}
+
+void describe(Fields& f, Experiment& v) {
+  f.here(v.where);
+  f.identifier("name", v.name, "experiment name; default output folder is results/NAME", Presence::kRequired);
+  f.text("description", v.description, "what the experiment shows");
+  f.integer("seed", v.seed, NumberRule::whole(0, 9007199254740992.0), "master seed of all random streams");
+  f.integer("replication", v.replication, NumberRule::whole(0, 1e9),
+            "replication index; with the seed it selects the random streams");
+  f.number("horizon_days", v.horizon_days, NumberRule::between(0.001, 3650.0, "d"), "simulated time",
+           Presence::kRequired);
+  f.number("warmup_days", v.warmup_days, NumberRule::between(0.0, 3650.0, "d"),
+           "initial period left out of summary statistics (must be < horizon_days)");
+  f.nested("platform", v.platform, "regions, datacenters and WAN", Presence::kRequired);
+  f.nested("workload", v.workload, "what jobs arrive", Presence::kRequired);
+  f.nested("policies", v.policies, "policy modules by name");
+  f.nested("engine", v.engine, "simulation engine settings");
+}
+
+void describe(Fields& f, GpuCatalog& v) { f.named("gpus", v.gpus, "GPU models by name", 1); }
+
+void describe(Fields& f, WanCatalog& v) { f.list("links", v.links, "WAN links between regions"); }
+
+void describe(Fields& f, RegionFile& v) { f.nested("region", v.region, "the region", Presence::kRequired); }
+
+}  // namespace gvsim::model

@@ -1,0 +1,89 @@
+#pragma once
+
+#include <cstdint>
+#include <vector>
+
+namespace gvsim::output {
+
+/// @brief Daily observations of one cluster.
+struct ClusterDay {
+  std::int64_t jobs_arrived = 0;
+  std::int64_t jobs_started = 0;
+  std::int64_t jobs_completed = 0;
+  double wait_sum_s = 0.0;
+  std::vector<double> waits_s;  ///< waits of jobs started that day (for percentiles)
+  double busy_gpu_s = 0.0;
+  double queue_area_s = 0.0;    ///< integral of the queue length over the day
+};
+
+/// @brief Everything observed on one cluster during a run.
+struct ClusterObservation {
+  std::int64_t gpus = 1;
+  std::vector<ClusterDay> days;
+  // State.
+  std::int64_t queued = 0;
+  std::int64_t running = 0;
+  double last_event_s = 0.0;
+  double queued_submit_sum_s = 0.0;  ///< sum of submit times of jobs still waiting
+  std::vector<double> running_since_s;  ///< per GPU slot: start of the running job, or -1 when idle
+  // Whole-run totals.
+  std::int64_t arrived = 0;
+  std::int64_t started = 0;
+  std::int64_t completed = 0;
+  double wait_sum_all_s = 0.0;
+  double queue_area_all_s = 0.0;
+  // After warm-up (jobs submitted at or after the warm-up end; areas over [warmup, horizon]).
+  std::int64_t arrived_post = 0;
+  std::int64_t started_post = 0;
+  double wait_sum_post_s = 0.0;
+  std::vector<double> waits_post_s;
+  double queue_area_post_s = 0.0;
+  double busy_post_gpu_s = 0.0;
+};
+
+/// @brief Turns job events into daily and whole-run observations; knows nothing of SimGrid.
+///
+/// Time-integrals (queue length, busy GPUs) are accumulated exactly between events and split at day
+/// boundaries, so Little's law holds on every sample path: the queue-length integral equals the sum of waits.
+class JobRecorder {
+ public:
+  /// @brief One entry per cluster with its GPU count; days = ceil(horizon / 86400).
+  JobRecorder(const std::vector<std::int64_t>& gpus_per_cluster, double horizon_s, double warmup_s);
+
+  /// @brief A job joined the queue of `cluster` at time t.
+  void on_arrival(std::size_t cluster, double t);
+  /// @brief GPU `slot` of `cluster` started a job submitted at `submit_s`, at time t.
+  void on_start(std::size_t cluster, std::size_t slot, double submit_s, double t);
+  /// @brief GPU `slot` of `cluster` finished its job at time t.
+  void on_complete(std::size_t cluster, std::size_t slot, double t);
+  /// @brief Closes all integrals at the horizon; call once after the run.
+  void finish();
+
+  /// @brief Jobs waiting at `cluster`.
+  std::int64_t queued(std::size_t cluster) const { return clusters_[cluster].queued; }
+  /// @brief Jobs running at `cluster`.
+  std::int64_t running(std::size_t cluster) const { return clusters_[cluster].running; }
+  /// @brief Observations per cluster.
+  const std::vector<ClusterObservation>& clusters() const { return clusters_; }
+  /// @brief Simulated horizon in seconds.
+  double horizon_s() const { return horizon_s_; }
+  /// @brief Warm-up length in seconds.
+  double warmup_s() const { return warmup_s_; }
+  /// @brief Number of days in the time series (the last may be partial).
+  std::size_t day_count() const { return day_count_; }
+  /// @brief Seconds of day `day` that lie inside the horizon.
+  double day_length_s(std::size_t day) const;
+
+ private:
+  void advance(ClusterObservation& c, double t);
+  void add_busy(ClusterObservation& c, double from, double to);
+  std::size_t day_of(double t) const;
+
+  std::vector<ClusterObservation> clusters_;
+  double horizon_s_;
+  double warmup_s_;
+  std::size_t day_count_;
+  bool finished_ = false;
+};
+
+}  // namespace gvsim::output

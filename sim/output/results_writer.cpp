@@ -1,0 +1,155 @@
+#include "sim/output/results_writer.hpp"
+
+#include <cinttypes>
+#include <cstdio>
+#include <filesystem>
+#include <nlohmann/json.hpp>
+
+#include "gvsim/version.hpp"
+#include "sim/config/json_dumper.hpp"
+#include "sim/output/atomic_file.hpp"
+#include "sim/output/csv_table.hpp"
+#include "sim/output/run_summary.hpp"
+#include "sim/rng/random_stream.hpp"
+
+namespace gvsim::output {
+
+namespace {
+
+using Json = nlohmann::ordered_json;
+
+void run_keys(CsvTable& table, const model::Scenario& scenario) {
+  const auto& e = scenario.experiment;
+  table.cell(e.name).cell(static_cast<long long>(e.replication)).cell(static_cast<long long>(e.seed));
+}
+
+}  // namespace
+
+std::string timeseries_csv(const model::Scenario& scenario, const engine::RunOutcome& outcome) {
+  CsvTable table({"scenario", "replication", "seed", "day", "region", "datacenter", "cluster", "gpus", "jobs_arrived",
+                  "jobs_started", "jobs_completed", "mean_wait_s", "p95_wait_s", "mean_queue_length", "utilisation",
+                  "gpu_hours_busy", "gpu_hours_provisioned"});
+  const auto& recorder = outcome.recorder;
+  for (std::size_t d = 0; d < recorder.day_count(); ++d) {
+    const double day_s = recorder.day_length_s(d);
+    for (std::size_t c = 0; c < outcome.clusters.size(); ++c) {
+      const auto& info = outcome.clusters[c];
+      const auto& day = recorder.clusters()[c].days[d];
+      std::vector<double> waits = day.waits_s;
+      const double gpus = static_cast<double>(info.gpus);
+      table.row();
+      run_keys(table, scenario);
+      table.cell(static_cast<long long>(d))
+          .cell(scenario.regions[info.region].name)
+          .cell(info.datacenter)
+          .cell(info.name)
+          .cell(static_cast<long long>(info.gpus))
+          .cell(static_cast<long long>(day.jobs_arrived))
+          .cell(static_cast<long long>(day.jobs_started))
+          .cell(static_cast<long long>(day.jobs_completed))
+          .cell(day.jobs_started > 0 ? day.wait_sum_s / static_cast<double>(day.jobs_started) : std::nan(""))
+          .cell(percentile(waits, 0.95))
+          .cell(day.queue_area_s / day_s)
+          .cell(day.busy_gpu_s / (gpus * day_s))
+          .cell(day.busy_gpu_s / 3600.0)
+          .cell(gpus * day_s / 3600.0);
+    }
+  }
+  return table.str();
+}
+
+std::string summary_csv(const model::Scenario& scenario, const engine::RunOutcome& outcome) {
+  CsvTable table({"scenario", "replication", "seed", "horizon_days", "warmup_days", "gpus", "jobs_arrived",
+                  "jobs_started", "jobs_completed", "jobs_queued_end", "jobs_running_end", "jobs_measured",
+                  "mean_wait_s", "p95_wait_s", "max_wait_s", "mean_queue_length", "arrival_rate_per_s",
+                  "utilisation", "gpu_hours_busy", "gpu_hours_provisioned"});
+  std::vector<std::size_t> all(outcome.clusters.size());
+  for (std::size_t c = 0; c < all.size(); ++c) all[c] = c;
+  const GroupSummary s = summarize(outcome, all, "all");
+  table.row();
+  run_keys(table, scenario);
+  table.cell(scenario.experiment.horizon_days)
+      .cell(scenario.experiment.warmup_days)
+      .cell(static_cast<long long>(s.gpus))
+      .cell(static_cast<long long>(s.jobs_arrived))
+      .cell(static_cast<long long>(s.jobs_started))
+      .cell(static_cast<long long>(s.jobs_completed))
+      .cell(static_cast<long long>(s.jobs_queued_end))
+      .cell(static_cast<long long>(s.jobs_running_end))
+      .cell(static_cast<long long>(s.jobs_measured))
+      .cell(s.mean_wait_s)
+      .cell(s.p95_wait_s)
+      .cell(s.max_wait_s)
+      .cell(s.mean_queue_length)
+      .cell(s.arrival_rate_per_s)
+      .cell(s.utilisation)
+      .cell(s.gpu_hours_busy)
+      .cell(s.gpu_hours_provisioned);
+  return table.str();
+}
+
+std::string resolved_config_json(const model::Scenario& scenario) {
+  model::Scenario copy = scenario;  // the dumper visits through non-const references
+  Json root = Json::object();
+  Json experiment = Json::object();
+  config::JsonDumper experiment_dumper(experiment);
+  describe(experiment_dumper, copy.experiment);
+  root["experiment"] = std::move(experiment);
+  Json regions = Json::object();
+  for (auto& region : copy.regions) {
+    Json entry = Json::object();
+    config::JsonDumper dumper(entry);
+    describe(dumper, region);
+    regions[region.name] = std::move(entry);
+  }
+  root["regions"] = std::move(regions);
+  Json gpus = Json::object();
+  model::GpuCatalog catalog{copy.gpus};
+  config::JsonDumper gpu_dumper(gpus);
+  describe(gpu_dumper, catalog);
+  root["gpus"] = std::move(gpus["gpus"]);
+  Json links = Json::object();
+  model::WanCatalog wan{copy.links};
+  config::JsonDumper link_dumper(links);
+  describe(link_dumper, wan);
+  root["links"] = std::move(links["links"]);
+  return root.dump(2);
+}
+
+WrittenResults write_results(const std::string& directory, const model::Scenario& scenario,
+                             const engine::RunOutcome& outcome, const RunInfo& info) {
+  std::filesystem::create_directories(directory);
+  const std::string timeseries = timeseries_csv(scenario, outcome);
+  const std::string summary = summary_csv(scenario, outcome);
+  char hex[17];
+  std::snprintf(hex, sizeof hex, "%016" PRIx64, rng::fnv1a64(timeseries + summary));
+
+  write_file_atomically(directory + "/timeseries.csv", timeseries);
+  write_file_atomically(directory + "/summary.csv", summary);
+
+  std::int64_t arrived = 0;
+  std::int64_t completed = 0;
+  for (const auto& c : outcome.recorder.clusters()) {
+    arrived += c.arrived;
+    completed += c.completed;
+  }
+  Json manifest = Json::object();
+  manifest["gvsim_version"] = kVersion;
+  manifest["git_commit"] = kGitCommit;
+  manifest["experiment_file"] = scenario.experiment_file;
+  manifest["scenario"] = scenario.experiment.name;
+  manifest["seed"] = scenario.experiment.seed;
+  manifest["replication"] = scenario.experiment.replication;
+  manifest["overrides"] = info.overrides;
+  manifest["wall_time_s"] = info.wall_time_s;
+  manifest["events"] = outcome.events;
+  manifest["jobs_arrived"] = arrived;
+  manifest["jobs_completed"] = completed;
+  manifest["files"] = {"timeseries.csv", "summary.csv"};
+  manifest["fingerprint"] = hex;
+  manifest["resolved_config"] = Json::parse(resolved_config_json(scenario));
+  write_file_atomically(directory + "/manifest.json", manifest.dump(2) + "\n");
+  return WrittenResults{directory, hex};
+}
+
+}  // namespace gvsim::output

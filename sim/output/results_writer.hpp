@@ -1,0 +1,35 @@
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "sim/engine/simulation.hpp"
+#include "sim/model/scenario.hpp"
+
+namespace gvsim::output {
+
+/// @brief Facts about a run that are not in the scenario: how it was invoked and how long it took.
+struct RunInfo {
+  double wall_time_s = 0.0;
+  std::vector<std::string> overrides;
+};
+
+/// @brief Paths and fingerprint of the files a run wrote.
+struct WrittenResults {
+  std::string directory;
+  std::string fingerprint;  ///< FNV-1a 64 of timeseries.csv followed by summary.csv, as 16 hex digits
+};
+
+/// @brief The per day x cluster time series as CSV text.
+std::string timeseries_csv(const model::Scenario& scenario, const engine::RunOutcome& outcome);
+/// @brief The one-row run summary as CSV text.
+std::string summary_csv(const model::Scenario& scenario, const engine::RunOutcome& outcome);
+/// @brief The resolved configuration (experiment, regions, GPU models, links) as JSON.
+std::string resolved_config_json(const model::Scenario& scenario);
+
+/// @brief Writes timeseries.csv, summary.csv and then manifest.json into `directory`, each atomically.
+WrittenResults write_results(const std::string& directory, const model::Scenario& scenario,
+                             const engine::RunOutcome& outcome, const RunInfo& info);
+
+}  // namespace gvsim::output
