@@ -1,0 +1,158 @@
+#include "tests/support/test_support.hpp"
+
+#include <fcntl.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <cmath>
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+#include <stdexcept>
+
+namespace gvsim::test {
+
+namespace fs = std::filesystem;
+
+std::string source_dir() { return GVSIM_SOURCE_DIR; }
+
+TempDir::TempDir() {
+  std::string pattern = (fs::temp_directory_path() / "gvsim-test-XXXXXX").string();
+  if (::mkdtemp(pattern.data()) == nullptr) throw std::runtime_error("mkdtemp failed");
+  path_ = pattern;
+}
+
+TempDir::~TempDir() {
+  std::error_code ignored;
+  fs::remove_all(path_, ignored);
+}
+
+std::string TempDir::write(const std::string& relative, const std::string& content) const {
+  const fs::path full = fs::path(path_) / relative;
+  fs::create_directories(full.parent_path());
+  std::ofstream(full, std::ios::binary) << content;
+  return full.string();
+}
+
+namespace {
+std::string drain(int fd) {
+  std::string out;
+  char buffer[65536];
+  for (;;) {
+    const ssize_t n = ::read(fd, buffer, sizeof buffer);
+    if (n > 0) {
+      out.append(buffer, static_cast<std::size_t>(n));
+    } else if (n == 0 || errno != EINTR) {
+      break;
+    }
+  }
+  return out;
+}
+}  // namespace
+
+std::string run_in_child(const std::function<std::string()>& body) {
+  int fds[2];
+  if (::pipe(fds) != 0) throw std::runtime_error("pipe failed");
+  const pid_t pid = ::fork();
+  if (pid < 0) throw std::runtime_error("fork failed");
+  if (pid == 0) {
+    ::close(fds[0]);
+    int code = 0;
+    try {
+      const std::string result = body();
+      std::size_t written = 0;
+      while (written < result.size()) {
+        const ssize_t n = ::write(fds[1], result.data() + written, result.size() - written);
+        if (n <= 0) break;
+        written += static_cast<std::size_t>(n);
+      }
+    } catch (const std::exception& e) {
+      const std::string message = std::string("child failed: ") + e.what();
+      [[maybe_unused]] auto ignored = ::write(STDERR_FILENO, message.data(), message.size());
+      code = 3;
+    }
+    ::close(fds[1]);
+    ::_exit(code);
+  }
+  ::close(fds[1]);
+  std::string result = drain(fds[0]);
+  ::close(fds[0]);
+  int status = 0;
+  ::waitpid(pid, &status, 0);
+  if (!WIFEXITED(status) || WEXITSTATUS(status) != 0) throw std::runtime_error("simulation child process failed");
+  return result;
+}
+
+CommandResult run_gvsim(const std::vector<std::string>& args) {
+  TempDir capture;
+  const std::string out_path = capture.path() + "/out";
+  const std::string err_path = capture.path() + "/err";
+  const pid_t pid = ::fork();
+  if (pid < 0) throw std::runtime_error("fork failed");
+  if (pid == 0) {
+    const int out = ::open(out_path.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
+    const int err = ::open(err_path.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
+    ::dup2(out, STDOUT_FILENO);
+    ::dup2(err, STDERR_FILENO);
+    std::vector<std::string> storage{GVSIM_BINARY};
+    storage.insert(storage.end(), args.begin(), args.end());
+    std::vector<char*> argv;
+    for (auto& s : storage) argv.push_back(s.data());
+    argv.push_back(nullptr);
+    ::execv(argv[0], argv.data());
+    ::_exit(127);
+  }
+  int status = 0;
+  ::waitpid(pid, &status, 0);
+  CommandResult result;
+  result.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
+  result.out = read_text(out_path);
+  result.err = read_text(err_path);
+  return result;
+}
+
+std::string read_text(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::stringstream buffer;
+  buffer << in.rdbuf();
+  return buffer.str();
+}
+
+std::vector<std::map<std::string, std::string>> read_csv(const std::string& path) {
+  std::istringstream in(read_text(path));
+  std::string line;
+  std::vector<std::string> header;
+  std::vector<std::map<std::string, std::string>> rows;
+  auto split = [](const std::string& s) {
+    std::vector<std::string> cells;
+    std::string cell;
+    std::istringstream stream(s);
+    while (std::getline(stream, cell, ',')) cells.push_back(cell);
+    if (!s.empty() && s.back() == ',') cells.emplace_back();
+    return cells;
+  };
+  if (std::getline(in, line)) header = split(line);
+  while (std::getline(in, line)) {
+    const auto cells = split(line);
+    std::map<std::string, std::string> row;
+    for (std::size_t i = 0; i < header.size() && i < cells.size(); ++i) row[header[i]] = cells[i];
+    rows.push_back(std::move(row));
+  }
+  return rows;
+}
+
+double erlang_c_probability(double offered_load, int servers) {
+  // Stable recursion on the Erlang B formula, then C = B / (1 - rho (1 - B)).
+  double b = 1.0;
+  for (int k = 1; k <= servers; ++k) b = offered_load * b / (k + offered_load * b);
+  const double rho = offered_load / servers;
+  return b / (1.0 - rho * (1.0 - b));
+}
+
+double erlang_c_mean_wait(double lambda, double mu, int servers) {
+  const double c = static_cast<double>(servers);
+  return erlang_c_probability(lambda / mu, servers) / (c * mu - lambda);
+}
+
+}  // namespace gvsim::test

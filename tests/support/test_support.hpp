@@ -1,0 +1,57 @@
+#pragma once
+
+#include <functional>
+#include <map>
+#include <string>
+#include <vector>
+
+namespace gvsim::test {
+
+/// @brief The repository root (for regions/ and experiments/).
+std::string source_dir();
+
+/// @brief A fresh temporary folder, removed when the object goes out of scope.
+class TempDir {
+ public:
+  TempDir();
+  ~TempDir();
+  TempDir(const TempDir&) = delete;
+  TempDir& operator=(const TempDir&) = delete;
+  /// @brief Absolute path of the folder.
+  const std::string& path() const { return path_; }
+  /// @brief Writes `content` to `relative` inside the folder (creating sub-folders); returns the full path.
+  std::string write(const std::string& relative, const std::string& content) const;
+
+ private:
+  std::string path_;
+};
+
+/// @brief Runs `body` in a forked child process and returns what it wrote to the given string.
+///
+/// Each simulation needs its own process (SimGrid's Engine is a singleton); this lets one test case run
+/// several replications. A child that throws or crashes makes the call throw std::runtime_error.
+std::string run_in_child(const std::function<std::string()>& body);
+
+/// @brief Result of running the gvsim executable.
+struct CommandResult {
+  int exit_code = -1;
+  std::string out;
+  std::string err;
+};
+
+/// @brief Runs the built gvsim binary with `args` (no shell), capturing stdout and stderr.
+CommandResult run_gvsim(const std::vector<std::string>& args);
+
+/// @brief Reads a whole file; empty string if it does not exist.
+std::string read_text(const std::string& path);
+
+/// @brief Parses a CSV with a header into rows of column -> text.
+std::vector<std::map<std::string, std::string>> read_csv(const std::string& path);
+
+/// @brief Erlang C mean waiting time in queue of an M/M/c queue with arrival rate lambda and service rate mu.
+double erlang_c_mean_wait(double lambda, double mu, int servers);
+
+/// @brief Probability of waiting (Erlang C formula) of an M/M/c queue with offered load a = lambda / mu.
+double erlang_c_probability(double offered_load, int servers);
+
+}  // namespace gvsim::test

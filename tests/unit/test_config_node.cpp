@@ -1,0 +1,95 @@
+#include <catch2/catch.hpp>
+
+#include "sim/config/config_node.hpp"
+#include "sim/config/config_reader.hpp"
+
+using gvsim::config::ConfigNode;
+using gvsim::config::ConfigReader;
+using gvsim::config::Diagnostics;
+using gvsim::config::NumberRule;
+using gvsim::config::parse_yaml_text;
+
+TEST_CASE("YAML tree keeps 1-based line and column of keys and values", "[config]") {
+  Diagnostics d;
+  auto root = parse_yaml_text("a: 1\nb:\n  c: [x, y]\n", "t.yaml", d);
+  REQUIRE(d.empty());
+  REQUIRE(root->kind == ConfigNode::Kind::kMap);
+  const ConfigNode* b = root->find("b");
+  REQUIRE(b != nullptr);
+  const ConfigNode* c = b->find("c");
+  REQUIRE(c->kind == ConfigNode::Kind::kSequence);
+  CHECK(c->items[1]->scalar == "y");
+  CHECK(c->items[1]->mark.line == 3);
+  CHECK(c->items[1]->mark.column == 10);
+  CHECK(root->entries[1].key_mark.line == 2);
+}
+
+TEST_CASE("duplicate keys are rejected with the line of the first definition", "[config]") {
+  Diagnostics d;
+  parse_yaml_text("x: 1\ny: 2\nx: 3\n", "dup.yaml", d);
+  REQUIRE(d.size() == 1);
+  CHECK(gvsim::config::format_diagnostic(d.items()[0]) == "dup.yaml:3:1: x: duplicate key (first defined at line 1)");
+}
+
+TEST_CASE("syntax errors, several documents and deep nesting are diagnostics, not crashes", "[config]") {
+  Diagnostics syntax;
+  CHECK(parse_yaml_text("a: [1, 2\n", "s.yaml", syntax) == nullptr);
+  CHECK(syntax.format().find("s.yaml:") == 0);
+  Diagnostics documents;
+  CHECK(parse_yaml_text("a: 1\n---\nb: 2\n", "m.yaml", documents) == nullptr);
+  CHECK(documents.format().find("expected one YAML document, got 2") != std::string::npos);
+  Diagnostics deep;
+  CHECK(parse_yaml_text(std::string(100000, '[') + std::string(100000, ']'), "d.yaml", deep) == nullptr);
+  CHECK(deep.format().find("nesting deeper than the limit") != std::string::npos);
+}
+
+TEST_CASE("alias expansion is bounded (no billion laughs)", "[config]") {
+  std::string text = "a0: &a0 [x, x, x, x, x, x, x, x, x, x]\n";
+  for (int i = 1; i < 9; ++i) {
+    const std::string prev = "*a" + std::to_string(i - 1);
+    text += "a" + std::to_string(i) + ": &a" + std::to_string(i) + " [" + prev + ", " + prev + ", " + prev + ", " +
+            prev + ", " + prev + ", " + prev + ", " + prev + ", " + prev + ", " + prev + ", " + prev + "]\n";
+  }
+  Diagnostics d;
+  CHECK(parse_yaml_text(text, "laughs.yaml", d) == nullptr);
+  CHECK(d.format().find("too large after alias expansion") != std::string::npos);
+}
+
+namespace {
+struct Sample {
+  double rate = 1.0;
+  double share = 0.5;
+};
+void describe(gvsim::config::Fields& f, Sample& s) {
+  f.number("rate_per_hour", s.rate, NumberRule::positive("1/h"), "a rate");
+  f.number("share", s.share, NumberRule::probability(), "a probability");
+}
+Diagnostics read_sample(const std::string& text, Sample& s) {
+  Diagnostics d;
+  auto root = parse_yaml_text(text, "s.yaml", d);
+  REQUIRE(root != nullptr);
+  ConfigReader reader(root.get(), "top", d);
+  describe(reader, s);
+  reader.finish();
+  return d;
+}
+}  // namespace
+
+TEST_CASE("numbers: NaN, infinity, quoted numbers, negatives and probabilities > 1 are all rejected", "[config]") {
+  for (const char* bad : {"rate_per_hour: .nan", "rate_per_hour: .inf", "rate_per_hour: \"5\"", "rate_per_hour: -1",
+                          "rate_per_hour: 0", "share: 1.5", "rate_per_hour: 1e999", "rate_per_hour: cheap"}) {
+    Sample s;
+    const Diagnostics d = read_sample(bad, s);
+    INFO(bad);
+    CHECK(d.size() == 1);
+    CHECK(s.rate == 1.0);
+    CHECK(s.share == 0.5);
+  }
+  Sample s;
+  const Diagnostics d = read_sample("rate_per_hour: cheap\nshare: 2\nrate_per_hr: 3\n", s);
+  REQUIRE(d.size() == 3);  // all problems are collected
+  CHECK(d.format() ==
+        "s.yaml:1:16: top.rate_per_hour: expected a number > 0, got \"cheap\"\n"
+        "s.yaml:2:8: top.share: expected a number in [0, 1], got 2\n"
+        "s.yaml:3:1: top.rate_per_hr: unknown key; did you mean 'rate_per_hour'?\n");
+}
