@@ -41,14 +41,20 @@ int main_entry(int argc, char** argv) {
   run_cmd->add_option("experiment", run.experiment, "Experiment YAML file")->required()->check(CLI::ExistingFile);
   run_cmd->add_option("--out", run.out_dir, "Output folder (default: results/NAME)");
   run_cmd->add_option("--seed", seed, "Master seed, overriding the experiment's seed");
-  run_cmd->add_option("--set", run.overrides, "Override a key: key.path=value (repeatable)")->take_all();
+  run_cmd->add_option("--set", run.overrides, "Override a key: key.path=value (repeatable)")
+      ->expected(1)
+      ->allow_extra_args(false)
+      ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
   run_cmd->add_flag("--quiet", run.quiet, "Print only the results folder");
 
   std::string validate_file;
   std::vector<std::string> validate_overrides;
   auto* validate_cmd = app.add_subcommand("validate", "Check an experiment and its region files; print a summary");
   validate_cmd->add_option("experiment", validate_file, "Experiment YAML file")->required()->check(CLI::ExistingFile);
-  validate_cmd->add_option("--set", validate_overrides, "Override a key: key.path=value (repeatable)")->take_all();
+  validate_cmd->add_option("--set", validate_overrides, "Override a key: key.path=value (repeatable)")
+      ->expected(1)
+      ->allow_extra_args(false)
+      ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
 
   auto* keys_cmd = app.add_subcommand("keys", "Print every configuration key with type, default, unit and meaning");
 

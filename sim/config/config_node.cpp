@@ -5,6 +5,7 @@
 #include <yaml-cpp/mark.h>
 #include <yaml-cpp/parser.h>
 
+#include <algorithm>
 #include <fstream>
 #include <map>
 #include <sstream>
@@ -111,9 +112,12 @@ class TreeBuilder : public YAML::EventHandler {
 
   std::unique_ptr<ConfigNode> take_root() { return std::move(root_); }
   int documents() const { return documents_; }
+  const SourceMark& second_document() const { return second_document_; }
   bool failed() const { return failed_; }
 
-  void OnDocumentStart(const YAML::Mark&) override { ++documents_; }
+  void OnDocumentStart(const YAML::Mark& mark) override {
+    if (++documents_ == 2) second_document_ = to_mark(mark);
+  }
   void OnDocumentEnd() override {}
 
   void OnNull(const YAML::Mark& mark, YAML::anchor_t anchor) override {
@@ -252,6 +256,7 @@ class TreeBuilder : public YAML::EventHandler {
   std::map<YAML::anchor_t, const ConfigNode*> anchors_;
   std::size_t nodes_ = 0;
   int documents_ = 0;
+  SourceMark second_document_;
   bool failed_ = false;
   bool deep_reported_ = false;
   bool too_many_reported_ = false;
@@ -266,8 +271,12 @@ std::unique_ptr<ConfigNode> parse_yaml_text(std::string_view text, const std::st
                       "file is larger than the limit of " + std::to_string(limits.max_file_bytes) + " bytes");
     return nullptr;
   }
-  if (text.find('\0') != std::string_view::npos) {
-    diagnostics.expected({file_name, 0, 0}, "", "a YAML text file", "binary data (a NUL byte)");
+  if (const std::size_t nul = text.find('\0'); nul != std::string_view::npos) {
+    const std::string_view before = text.substr(0, nul);
+    const std::size_t line_start = before.rfind('\n') == std::string_view::npos ? 0 : before.rfind('\n') + 1;
+    const int line = 1 + static_cast<int>(std::count(before.begin(), before.end(), '\n'));
+    diagnostics.expected({file_name, line, static_cast<int>(nul - line_start) + 1}, "", "a YAML text file",
+                         "binary data (a NUL byte)");
     return nullptr;
   }
   if (!nesting_is_bounded(text, file_name, diagnostics, limits)) return nullptr;
@@ -282,7 +291,8 @@ std::unique_ptr<ConfigNode> parse_yaml_text(std::string_view text, const std::st
     return nullptr;
   }
   if (builder.documents() > 1) {
-    diagnostics.error({file_name, 0, 0}, "", "expected one YAML document, got " + std::to_string(builder.documents()));
+    diagnostics.error(builder.second_document(), "",
+                      "expected one YAML document, got " + std::to_string(builder.documents()));
     return nullptr;
   }
   if (builder.failed()) return nullptr;

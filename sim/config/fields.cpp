@@ -13,6 +13,12 @@ NumberRule NumberRule::positive(std::string unit) {
   return r;
 }
 
+NumberRule NumberRule::positive_up_to(double max, std::string unit) {
+  NumberRule r = positive(std::move(unit));
+  r.max = max;
+  return r;
+}
+
 NumberRule NumberRule::non_negative(std::string unit) {
   NumberRule r;
   r.min = 0.0;

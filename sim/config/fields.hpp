@@ -24,6 +24,8 @@ struct NumberRule {
 
   /// @brief A number > 0.
   static NumberRule positive(std::string unit = {});
+  /// @brief A number in (0, max].
+  static NumberRule positive_up_to(double max, std::string unit = {});
   /// @brief A number >= 0.
   static NumberRule non_negative(std::string unit = {});
   /// @brief A probability or share in [0, 1].

@@ -112,9 +112,6 @@ void check_workload(const model::Scenario& scenario, Diagnostics& diagnostics) {
     const auto& load = experiment.workload.synthetic[i];
     const std::string path = "workload.synthetic[" + std::to_string(i) + "]";
     check_service(experiment, load.service, path + ".service", diagnostics);
-    if (load.arrivals.rate_per_hour <= 0.0) {
-      diagnostics.expected(load.where, path + ".arrivals.rate_per_hour", "a rate > 0", "0");
-    }
     const std::size_t r = model::region_index(scenario, load.region.name);
     if (r >= scenario.regions.size()) {
       if (!load.region.name.empty()) {

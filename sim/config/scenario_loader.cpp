@@ -42,6 +42,7 @@ model::Scenario load_scenario(const std::string& experiment_path, const LoadOpti
     throw ConfigError(std::move(diagnostics));
   }
   const auto& platform = scenario.experiment.platform;
+  if (platform.where.line == 0) throw ConfigError(std::move(diagnostics));  // no platform mapping: reported above
   const fs::path regions_dir = fs::path(experiment_path).parent_path() / platform.regions_dir;
   if (!fs::is_directory(regions_dir)) {
     diagnostics.error(platform.where, "platform.regions_dir",

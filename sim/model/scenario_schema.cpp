@@ -74,8 +74,8 @@ void describe(Fields& f, ClipClass& v) {
 
 void describe(Fields& f, ArrivalSpec& v) {
   f.choice("process", v.process, {"poisson", "deterministic"}, "arrival process of jobs");
-  f.number("rate_per_hour", v.rate_per_hour, NumberRule::between(0.0, 1e9, "1/h"),
-           "mean number of jobs per hour (> 0)", Presence::kRequired);
+  f.number("rate_per_hour", v.rate_per_hour, NumberRule::positive_up_to(1e9, "1/h"), "mean number of jobs per hour",
+           Presence::kRequired);
 }
 
 void describe(Fields& f, ServiceSpec& v) {
@@ -121,7 +121,7 @@ void describe(Fields& f, Experiment& v) {
   f.here(v.where);
   f.identifier("name", v.name, "experiment name; default output folder is results/NAME", Presence::kRequired);
   f.text("description", v.description, "what the experiment shows");
-  f.integer("seed", v.seed, NumberRule::whole(0, 9007199254740992.0), "master seed of all random streams");
+  f.integer("seed", v.seed, NumberRule::whole(0, 1e15), "master seed of all random streams");
   f.integer("replication", v.replication, NumberRule::whole(0, 1e9),
             "replication index; with the seed it selects the random streams");
   f.number("horizon_days", v.horizon_days, NumberRule::between(0.001, 3650.0, "d"), "simulated time",

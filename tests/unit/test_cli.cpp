@@ -1,0 +1,81 @@
+#include <catch2/catch.hpp>
+
+#include <filesystem>
+
+#include "tests/support/test_support.hpp"
+
+using gvsim::test::read_csv;
+using gvsim::test::run_gvsim;
+using gvsim::test::source_dir;
+using gvsim::test::TempDir;
+
+TEST_CASE("version and per-subcommand help exit 0", "[cli]") {
+  const auto version = run_gvsim({"--version"});
+  CHECK(version.exit_code == 0);
+  CHECK(version.out.find("gvsim 0.") == 0);
+  for (const char* sub : {"run", "validate", "keys"}) {
+    const auto help = run_gvsim({sub, "--help"});
+    INFO(sub);
+    CHECK(help.exit_code == 0);
+    CHECK(help.out.find(sub) != std::string::npos);
+  }
+  CHECK(run_gvsim({"run", "--help"}).out.find("--seed") != std::string::npos);
+}
+
+TEST_CASE("usage errors exit 2", "[cli]") {
+  CHECK(run_gvsim({}).exit_code == 2);
+  CHECK(run_gvsim({"frobnicate"}).exit_code == 2);
+  CHECK(run_gvsim({"run"}).exit_code == 2);
+  CHECK(run_gvsim({"run", "/no/such/experiment.yaml"}).exit_code == 2);
+  CHECK(run_gvsim({"run", source_dir() + "/experiments/quickstart.yaml", "--bogus"}).exit_code == 2);
+}
+
+TEST_CASE("set overrides change keys; a bad override is a located error that writes nothing", "[cli]") {
+  TempDir tmp;
+  const std::string experiment = source_dir() + "/experiments/quickstart.yaml";
+  const auto ok = run_gvsim({"run", experiment, "--out", tmp.path() + "/short", "--quiet", "--set",
+                             "horizon_days=1", "--set", "warmup_days=0.25"});
+  INFO(ok.err);
+  REQUIRE(ok.exit_code == 0);
+  const auto summary = read_csv(tmp.path() + "/short/summary.csv");
+  REQUIRE(summary.size() == 1);
+  CHECK(summary[0].at("horizon_days") == "1");
+  CHECK(read_csv(tmp.path() + "/short/timeseries.csv").size() == 4);  // 1 day x 4 clusters
+
+  const auto bad = run_gvsim({"run", experiment, "--out", tmp.path() + "/bad", "--set", "horizon_days=-3", "--set",
+                              "workload.synthetic[9].region=europe", "--set", "policies.placment=nearest"});
+  CHECK(bad.exit_code == 2);
+  CHECK(bad.err.find("--set: workload.synthetic[9]: no such list item to override") != std::string::npos);
+  CHECK(bad.err.find("horizon_days: expected a number in [0.001, 3650], got -3") != std::string::npos);
+  CHECK(bad.err.find("policies.placment: unknown key; did you mean 'placement'?") != std::string::npos);
+  CHECK_FALSE(std::filesystem::exists(tmp.path() + "/bad"));
+}
+
+TEST_CASE("validate prints the resolved scenario and its offered load", "[cli]") {
+  const auto result = run_gvsim({"validate", source_dir() + "/experiments/quickstart.yaml"});
+  CHECK(result.exit_code == 0);
+  CHECK(result.out.find("valid") != std::string::npos);
+  CHECK(result.out.find("5 regions, 4 clusters, 144 GPUs") != std::string::npos);
+  CHECK(result.out.find("offered load:") != std::string::npos);
+}
+
+TEST_CASE("an unknown policy name lists the valid ones", "[cli]") {
+  const auto result = run_gvsim(
+      {"validate", source_dir() + "/experiments/quickstart.yaml", "--set", "policies.placement=random"});
+  CHECK(result.exit_code == 2);
+  CHECK(result.err.find("policies.placement: expected one of nearest, least_loaded, got \"random\"") !=
+        std::string::npos);
+}
+
+TEST_CASE("the key reference in experiments/README.md is the one gvsim declares", "[cli][docs]") {
+  const auto keys = run_gvsim({"keys"});
+  REQUIRE(keys.exit_code == 0);
+  const std::string readme = gvsim::test::read_text(source_dir() + "/experiments/README.md");
+  const std::string begin_marker = "<!-- keys:begin -->\n";
+  const auto begin = readme.find(begin_marker);
+  const auto end = readme.find("<!-- keys:end -->");
+  REQUIRE(begin != std::string::npos);
+  REQUIRE(end != std::string::npos);
+  // Regenerate with: gvsim keys, pasted between the markers (see experiments/README.md).
+  CHECK(readme.substr(begin + begin_marker.size(), end - begin - begin_marker.size()) == keys.out);
+}
