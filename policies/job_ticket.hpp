@@ -1,6 +1,7 @@
 #pragma once
 
 #include <cstdint>
+#include <limits>
 
 namespace gvsim::policies {
 
@@ -11,6 +12,10 @@ struct JobTicket {
   double work_gpu_s = 0.0;  ///< seconds on one reference GPU
   std::uint32_t origin_region = 0;
   std::uint32_t clip_class = 0;
+  std::uint32_t user = std::numeric_limits<std::uint32_t>::max();  ///< none for synthetic jobs
+  float patience_s = std::numeric_limits<float>::infinity();       ///< longest wait the user accepts
+  float credits = 0.0F;                                            ///< credits charged for the job
+  bool paid = false;                                               ///< submitted by a paying user
 };
 
 }  // namespace gvsim::policies

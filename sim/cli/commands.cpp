@@ -1,11 +1,13 @@
 #include "sim/cli/commands.hpp"
 
 #include <chrono>
+#include <cmath>
 #include <cstdio>
 #include <iostream>
 
 #include "sim/config/scenario_loader.hpp"
 #include "sim/config/schema_collector.hpp"
+#include "sim/economics/books.hpp"
 #include "sim/engine/job_source.hpp"
 #include "sim/engine/simulation.hpp"
 #include "sim/model/cluster_index.hpp"
@@ -37,6 +39,36 @@ void print_region_table(const std::vector<output::GroupSummary>& groups) {
   }
 }
 
+std::string money(double usd) {
+  if (!std::isfinite(usd)) return "-";
+  const double magnitude = std::fabs(usd);
+  if (magnitude >= 1e9) return fixed(usd / 1e9, 2) + "B";
+  if (magnitude >= 1e6) return fixed(usd / 1e6, 2) + "M";
+  if (magnitude >= 1e3) return fixed(usd / 1e3, 1) + "k";
+  return fixed(usd, 2);
+}
+
+std::string percent(double share) { return std::isfinite(share) ? fixed(100.0 * share, 1) + " %" : "-"; }
+
+void print_kpi_table(const model::Scenario& scenario, const engine::RunOutcome& outcome) {
+  const auto ledger = economics::build_ledger(scenario, outcome);
+  std::printf("users and unit economics (real-world equivalents, scale %s; last 30 days for rates):\n",
+              fixed(scenario.experiment.scale, 0).c_str());
+  std::printf("  %s%s%s%s%s%s%s%s%s\n", padded("region", 22).c_str(), padded("adopted", 10).c_str(),
+              padded("paying", 9).c_str(), padded("conv.", 8).c_str(), padded("churn/mo", 10).c_str(),
+              padded("ARPPU/mo", 10).c_str(), padded("ARR", 10).c_str(), padded("cost/clip", 11).c_str(),
+              "margin");
+  for (std::size_t r = 0; r <= scenario.regions.size(); ++r) {
+    const bool all = r == scenario.regions.size();
+    const auto k = economics::compute_kpis(scenario, outcome, ledger, all ? economics::kAllRegions : r);
+    std::printf("  %s%s%s%s%s%s%s%s%s\n", padded(all ? "all" : scenario.regions[r].name, 22).c_str(),
+                padded(money(k.users_adopted), 10).c_str(), padded(money(k.users_paid_end), 9).c_str(),
+                padded(percent(k.conversion), 8).c_str(), padded(percent(k.paid_churn_month), 10).c_str(),
+                padded("$" + money(k.arppu_usd_month), 10).c_str(), padded("$" + money(k.arr_usd), 10).c_str(),
+                padded("$" + money(k.cost_per_generation_usd), 11).c_str(), percent(k.gross_margin).c_str());
+  }
+}
+
 std::vector<std::string> region_names(const model::Scenario& scenario) {
   std::vector<std::string> names;
   for (const auto& r : scenario.regions) names.push_back(r.name);
@@ -49,6 +81,34 @@ int report_config_error(const config::ConfigError& e) {
   return kBadInput;
 }
 
+void print_offered_load(const model::Scenario& scenario, const model::RegionGraph& graph, double capacity) {
+  double offered = 0.0;
+  for (const auto& load : scenario.experiment.workload.synthetic) {
+    engine::JobSource source(load, scenario.experiment.workload.clip_classes, 0, 0);
+    const double busy = source.rate_per_s() * source.mean_work_s();
+    offered += busy;
+    const std::size_t r = model::region_index(scenario, load.region.name);
+    std::printf("  %s: %s jobs/h x %s GPU-s = %s busy GPUs; may use %zu region(s)\n", load.region.name.c_str(),
+                fixed(load.arrivals.rate_per_hour, 1).c_str(), fixed(source.mean_work_s(), 1).c_str(),
+                fixed(busy, 2).c_str(), graph.serving_regions(r).size());
+  }
+  std::printf("offered load: %s of platform capacity\n", (fixed(100.0 * offered / capacity, 1) + " %").c_str());
+  if (offered >= capacity) std::printf("warning: offered load is at or above capacity; queues will grow without bound\n");
+}
+
+void print_markets(const model::Scenario& scenario) {
+  const auto& users = scenario.experiment.workload.users;
+  std::printf("user model: %zu segments, %zu tiers, scale %s real users per simulated user\n", users.segments.size(),
+              users.pricing.tiers.size(), fixed(scenario.experiment.scale, 0).c_str());
+  for (const auto& region : scenario.regions) {
+    const auto& m = region.market;
+    std::printf("  %s: enters day %s, market %sM users, Bass p %s q %s per year, pays: %s x (1 - %s)\n",
+                region.name.c_str(), fixed(m.entry_day, 0).c_str(), fixed(m.addressable_users_millions, 0).c_str(),
+                fixed(m.bass_p_per_year, 4).c_str(), fixed(m.bass_q_per_year, 2).c_str(),
+                fixed(region.payments.method_share, 2).c_str(), fixed(region.payments.decline_rate, 2).c_str());
+  }
+}
+
 }  // namespace
 
 int run_command(const RunOptions& options) {
@@ -57,6 +117,7 @@ int run_command(const RunOptions& options) {
     const model::Scenario scenario = config::load_scenario(options.experiment, {options.overrides});
     const engine::RunOutcome outcome = engine::run_simulation(scenario);
     output::check_invariants(outcome);
+    if (outcome.market != nullptr) economics::check_books(scenario, outcome);
     output::RunInfo info;
     info.overrides = options.overrides;
     info.wall_time_s = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
@@ -75,8 +136,11 @@ int run_command(const RunOptions& options) {
                 fixed(info.wall_time_s, 2).c_str());
     std::printf("after %s days of warm-up, by serving region:\n", fixed(scenario.experiment.warmup_days, 2).c_str());
     print_region_table(output::summarize_regions(outcome, region_names(scenario)));
-    std::printf("results: %s/ (timeseries.csv, summary.csv, manifest.json; fingerprint %s)\n",
-                written.directory.c_str(), written.fingerprint.c_str());
+    if (outcome.market != nullptr) print_kpi_table(scenario, outcome);
+    std::printf("results: %s/ (%s, manifest.json; fingerprint %s)\n", written.directory.c_str(),
+                outcome.market != nullptr ? "timeseries.csv, summary.csv, region_daily.csv, kpis.csv"
+                                          : "timeseries.csv, summary.csv",
+                written.fingerprint.c_str());
     return kSuccess;
   } catch (const config::ConfigError& e) {
     return report_config_error(e);
@@ -107,19 +171,10 @@ int validate_command(const std::string& experiment, const std::vector<std::strin
     std::printf("%zu regions, %zu clusters, %lld GPUs (%s reference-GPU equivalents), %zu WAN links\n",
                 scenario.regions.size(), clusters.size(), static_cast<long long>(gpus), fixed(capacity, 1).c_str(),
                 scenario.links.size());
-    double offered = 0.0;
-    for (const auto& load : scenario.experiment.workload.synthetic) {
-      engine::JobSource source(load, scenario.experiment.workload.clip_classes, 0, 0);
-      const double busy = source.rate_per_s() * source.mean_work_s();
-      offered += busy;
-      const std::size_t r = model::region_index(scenario, load.region.name);
-      std::printf("  %s: %s jobs/h x %s GPU-s = %s busy GPUs; may use %zu region(s)\n", load.region.name.c_str(),
-                  fixed(load.arrivals.rate_per_hour, 1).c_str(), fixed(source.mean_work_s(), 1).c_str(),
-                  fixed(busy, 2).c_str(), graph.serving_regions(r).size());
-    }
-    std::printf("offered load: %s of platform capacity\n", (fixed(100.0 * offered / capacity, 1) + " %").c_str());
-    if (offered >= capacity) {
-      std::printf("warning: offered load is at or above capacity; queues will grow without bound\n");
+    if (scenario.experiment.workload.mode == "users") {
+      print_markets(scenario);
+    } else {
+      print_offered_load(scenario, graph, capacity);
     }
     return kSuccess;
   } catch (const config::ConfigError& e) {

@@ -235,6 +235,9 @@ class TreeBuilder : public YAML::EventHandler {
       return;
     }
     parent.expecting_key = true;
+    if (node->kind == ConfigNode::Kind::kNull && node->mark.line > parent.pending_key_mark.line) {
+      node->mark = parent.pending_key_mark;  // `key:` with no value: yaml-cpp marks the token after it
+    }
     if (parent.node->find(parent.pending_key) != nullptr) {
       failed_ = true;
       const ConfigNode::Entry* first = nullptr;

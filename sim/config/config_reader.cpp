@@ -96,6 +96,28 @@ void ConfigReader::optional_number(std::string_view key, std::optional<double>& 
   if (read_number(*node, key, rule, v)) value = v;
 }
 
+void ConfigReader::number_list(std::string_view key, std::vector<double>& values, const NumberRule& rule,
+                               std::string_view, std::size_t min_items, std::size_t max_items) {
+  const std::string what = "a list of " + std::to_string(min_items) +
+                           (max_items == min_items ? "" : " to " + std::to_string(max_items)) + " numbers";
+  const ConfigNode* node = take(key, Presence::kOptional, what);
+  if (node == nullptr) return;
+  if (node->kind != ConfigNode::Kind::kSequence || node->items.size() < min_items ||
+      node->items.size() > max_items) {
+    const std::string got = node->kind == ConfigNode::Kind::kSequence
+                                ? "a list of " + std::to_string(node->items.size())
+                                : node->describe();
+    diagnostics_.expected(node->mark, path_of(key), what, got);
+    return;
+  }
+  std::vector<double> read(node->items.size());
+  bool ok = true;
+  for (std::size_t i = 0; i < node->items.size(); ++i) {
+    ok = read_number(*node->items[i], std::string(key) + "[" + std::to_string(i) + "]", rule, read[i]) && ok;
+  }
+  if (ok) values = std::move(read);
+}
+
 void ConfigReader::text(std::string_view key, std::string& value, std::string_view, Presence presence) {
   const ConfigNode* node = take(key, presence, "text");
   if (node == nullptr) return;

@@ -70,6 +70,9 @@ class Fields {
   /// @brief A number that may be left out (no default).
   virtual void optional_number(std::string_view key, std::optional<double>& value, const NumberRule& rule,
                                std::string_view doc) = 0;
+  /// @brief A list of numbers, each obeying `rule`, with a bounded length.
+  virtual void number_list(std::string_view key, std::vector<double>& values, const NumberRule& rule,
+                           std::string_view doc, std::size_t min_items, std::size_t max_items) = 0;
   /// @brief Free text.
   virtual void text(std::string_view key, std::string& value, std::string_view doc,
                     Presence presence = Presence::kOptional) = 0;

@@ -19,6 +19,11 @@ void JsonDumper::optional_number(std::string_view key, std::optional<double>& va
   if (value) out_[std::string(key)] = *value;
 }
 
+void JsonDumper::number_list(std::string_view key, std::vector<double>& values, const NumberRule&, std::string_view,
+                             std::size_t, std::size_t) {
+  out_[std::string(key)] = values;
+}
+
 void JsonDumper::text(std::string_view key, std::string& value, std::string_view, Presence) {
   out_[std::string(key)] = value;
 }

@@ -1,15 +1,20 @@
 #include "sim/config/scenario_checks.hpp"
 
 #include <algorithm>
+#include <cmath>
 #include <filesystem>
 #include <map>
 #include <set>
 
+#include "sim/model/cluster_index.hpp"
 #include "sim/model/region_graph.hpp"
 
 namespace gvsim::config {
 
 namespace {
+
+void check_clip_refs(const model::Experiment& experiment, const std::vector<Share>& mix, const std::string& path,
+                     Diagnostics& diagnostics);
 
 void check_names_unique(const model::Scenario& scenario, Diagnostics& diagnostics) {
   std::map<std::string, SourceMark> seen;
@@ -30,6 +35,12 @@ void check_names_unique(const model::Scenario& scenario, Diagnostics& diagnostic
         const auto& cluster = dc.clusters[c];
         const std::string cluster_path = dc_path + ".clusters[" + std::to_string(c) + "]";
         claim(cluster.name, cluster.where, cluster_path + ".name");
+        if (model::simulated_gpus(cluster.gpu_count, scenario.experiment.scale) < 1) {
+          diagnostics.expected(cluster.where, cluster_path + ".gpu_count",
+                               "at least scale / 2 GPUs (scale is " + std::to_string(scenario.experiment.scale) +
+                                   ") so that one simulated GPU remains",
+                               std::to_string(cluster.gpu_count));
+        }
         const bool known = std::any_of(scenario.gpus.begin(), scenario.gpus.end(),
                                        [&](const model::GpuModel& g) { return g.name == cluster.gpu.name; });
         if (!known) {
@@ -90,23 +101,99 @@ void check_service(const model::Experiment& experiment, const model::ServiceSpec
     diagnostics.error(service.where, path + ".mix",
                       needs_mix ? "required by distribution " + kind : "does not apply to distribution " + kind);
   }
-  for (const auto& share : service.mix) {
+  check_clip_refs(experiment, service.mix, path + ".mix", diagnostics);
+}
+
+void check_clip_refs(const model::Experiment& experiment, const std::vector<Share>& mix, const std::string& path,
+                     Diagnostics& diagnostics) {
+  for (const auto& share : mix) {
     const auto& classes = experiment.workload.clip_classes;
     const bool known = std::any_of(classes.begin(), classes.end(),
                                    [&](const model::ClipClass& c) { return c.name == share.ref.name; });
     if (!known) {
       std::vector<std::string> names;
       for (const auto& c : classes) names.push_back(c.name);
-      diagnostics.error(share.ref.mark, path + ".mix." + share.ref.name,
+      diagnostics.error(share.ref.mark, path + "." + share.ref.name,
                         "unknown clip class; defined in workload.clip_classes: " +
                             (names.empty() ? std::string("none") : join_names(names)));
     }
   }
 }
 
+void check_reachable(const model::Scenario& scenario, const model::RegionGraph& graph, std::size_t r,
+                     const SourceMark& mark, const std::string& path, Diagnostics& diagnostics) {
+  if (!graph.serving_regions(r).empty()) return;
+  const auto& region = scenario.regions[r];
+  diagnostics.error(mark, path,
+                    region.data_residency
+                        ? "region '" + region.name + "' requires data residency but has no datacenter"
+                        : "region '" + region.name + "' reaches no datacenter over the WAN links");
+}
+
+/// Bass cumulative adoption fraction F(t) = (1 - e^{-(p+q)t}) / (1 + (q/p) e^{-(p+q)t}).
+double bass_fraction(double p, double q, double t) {
+  if (p <= 0.0) return 0.0;
+  const double e = std::exp(-(p + q) * t);
+  return (1.0 - e) / (1.0 + (q / p) * e);
+}
+
+void check_user_model(const model::Scenario& scenario, const model::RegionGraph& graph, Diagnostics& diagnostics) {
+  const auto& workload = scenario.experiment.workload;
+  const auto& users = workload.users;
+  if (users.segments.empty()) {
+    diagnostics.error(workload.where, "workload.users", "required when workload.mode is 'users' (segments, pricing)");
+    return;
+  }
+  double share_sum = 0.0;
+  for (const auto& segment : users.segments) {
+    share_sum += segment.share;
+    const std::string path = "workload.users.segments." + segment.name;
+    if (segment.clip_mix.empty()) diagnostics.error(segment.where, path + ".clip_mix", "required: what clips the segment requests");
+    check_clip_refs(scenario.experiment, segment.clip_mix, path + ".clip_mix", diagnostics);
+  }
+  if (std::fabs(share_sum - 1.0) > 1e-6) {
+    diagnostics.expected(users.segments.front().where, "workload.users.segments", "segment shares summing to 1",
+                         "a sum of " + std::to_string(share_sum));
+  }
+  if (!users.diurnal.empty()) {
+    double total = 0.0;
+    for (double d : users.diurnal) total += d;
+    if (total <= 0.0) diagnostics.expected(workload.where, "workload.users.diurnal", "some hour > 0", "all zeros");
+  }
+  double agents = 0.0;
+  for (std::size_t r = 0; r < scenario.regions.size(); ++r) {
+    const auto& region = scenario.regions[r];
+    const double years = std::max(0.0, scenario.experiment.horizon_days - region.market.entry_day) / 365.0;
+    agents += bass_fraction(region.market.bass_p_per_year, region.market.bass_q_per_year, years) *
+              region.market.addressable_users_millions * 1e6 / scenario.experiment.scale;
+    check_reachable(scenario, graph, r, region.where, "region", diagnostics);
+    const auto& path = region.market.competitor_pressure;
+    for (std::size_t i = 1; i < path.size(); ++i) {
+      if (path[i].day < path[i - 1].day) {
+        diagnostics.error(region.where, "region.market.competitor_pressure[" + std::to_string(i) + "].day",
+                          "days must not decrease along the path");
+      }
+    }
+  }
+  if (agents > static_cast<double>(users.population.max_agents)) {
+    diagnostics.expected(workload.where, "workload.users.population",
+                         "at most max_agents (" + std::to_string(users.population.max_agents) +
+                             ") simulated users expected by the horizon; raise scale",
+                         std::to_string(static_cast<long long>(agents)));
+  }
+}
+
 void check_workload(const model::Scenario& scenario, Diagnostics& diagnostics) {
   const auto& experiment = scenario.experiment;
   const model::RegionGraph graph(scenario);
+  if (experiment.workload.mode == "users") {
+    check_user_model(scenario, graph, diagnostics);
+    return;
+  }
+  if (experiment.workload.synthetic.empty()) {
+    diagnostics.error(experiment.workload.where, "workload.synthetic",
+                      "required when workload.mode is 'synthetic' (at least one stream)");
+  }
   std::set<std::string> loaded;
   for (std::size_t i = 0; i < experiment.workload.synthetic.size(); ++i) {
     const auto& load = experiment.workload.synthetic[i];
@@ -123,13 +210,7 @@ void check_workload(const model::Scenario& scenario, Diagnostics& diagnostics) {
     if (!loaded.insert(load.region.name).second) {
       diagnostics.error(load.region.mark, path + ".region", "region '" + load.region.name + "' has a second stream");
     }
-    if (graph.serving_regions(r).empty()) {
-      const auto& region = scenario.regions[r];
-      diagnostics.error(load.region.mark, path + ".region",
-                        region.data_residency
-                            ? "region '" + region.name + "' requires data residency but has no datacenter"
-                            : "region '" + region.name + "' reaches no datacenter over the WAN links");
-    }
+    check_reachable(scenario, graph, r, load.region.mark, path + ".region", diagnostics);
   }
 }
 

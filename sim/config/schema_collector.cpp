@@ -38,6 +38,14 @@ void SchemaCollector::optional_number(std::string_view key, std::optional<double
   add(key, rule.describe(), "unset", rule.unit, doc);
 }
 
+void SchemaCollector::number_list(std::string_view key, std::vector<double>& values, const NumberRule& rule,
+                                  std::string_view doc, std::size_t min_items, std::size_t max_items) {
+  std::string shown = values.empty() ? "[]" : "[" + std::to_string(values.size()) + " values]";
+  const std::string count =
+      min_items == max_items ? std::to_string(min_items) : std::to_string(min_items) + "-" + std::to_string(max_items);
+  add(key, "list of " + count + " x " + rule.describe(), shown, rule.unit, doc);
+}
+
 void SchemaCollector::text(std::string_view key, std::string& value, std::string_view doc, Presence presence) {
   add(key, "text", presence_text(presence, "\"" + value + "\""), "", doc);
 }

@@ -26,6 +26,8 @@ class SchemaCollector final : public Fields {
               Presence presence) override;
   void optional_number(std::string_view key, std::optional<double>& value, const NumberRule& rule,
                        std::string_view doc) override;
+  void number_list(std::string_view key, std::vector<double>& values, const NumberRule& rule, std::string_view doc,
+                   std::size_t min_items, std::size_t max_items) override;
   void text(std::string_view key, std::string& value, std::string_view doc, Presence presence) override;
   void identifier(std::string_view key, std::string& value, std::string_view doc, Presence presence) override;
   void reference(std::string_view key, NameRef& value, std::string_view target, std::string_view doc,

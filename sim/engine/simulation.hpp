@@ -1,11 +1,13 @@
 #pragma once
 
 #include <cstdint>
+#include <memory>
 #include <vector>
 
 #include "sim/model/cluster_index.hpp"
 #include "sim/model/scenario.hpp"
 #include "sim/output/job_recorder.hpp"
+#include "sim/users/market.hpp"
 
 namespace gvsim::engine {
 
@@ -13,13 +15,15 @@ namespace gvsim::engine {
 struct RunOutcome {
   std::vector<model::ClusterInfo> clusters;
   output::JobRecorder recorder;
-  std::uint64_t events = 0;  ///< arrivals + starts + completions
+  std::uint64_t events = 0;  ///< arrivals + starts + completions + abandonments
+  std::unique_ptr<users::Market> market;  ///< the users and their books (workload mode "users" only)
 };
 
 /// @brief Runs one scenario on a fresh SimGrid Engine (one per process: SimGrid's Engine is a singleton).
 ///
-/// One arrival driver actor per region with load, one long-lived worker actor per GPU pulling from its
-/// cluster's queue (owned by the scheduling policy) and blocking on the cluster's semaphore when idle.
+/// One driver actor per region (synthetic arrivals, or the region's market events), one long-lived worker actor
+/// per GPU pulling from its cluster's queue (owned by the scheduling policy) and blocking on the cluster's
+/// semaphore when idle, and in users mode a few delivery actors per cluster sending finished videos over the WAN.
 RunOutcome run_simulation(const model::Scenario& scenario);
 
 }  // namespace gvsim::engine

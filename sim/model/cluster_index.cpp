@@ -1,6 +1,12 @@
 #include "sim/model/cluster_index.hpp"
 
+#include <cmath>
+
 namespace gvsim::model {
+
+std::int64_t simulated_gpus(std::int64_t real_gpus, double scale) {
+  return std::llround(static_cast<double>(real_gpus) / scale);
+}
 
 std::vector<ClusterInfo> list_clusters(const Scenario& scenario) {
   std::vector<ClusterInfo> out;
@@ -11,7 +17,7 @@ std::vector<ClusterInfo> list_clusters(const Scenario& scenario) {
         info.name = cluster.name;
         info.datacenter = dc.name;
         info.region = r;
-        info.gpus = cluster.gpu_count;
+        info.gpus = simulated_gpus(cluster.gpu_count, scenario.experiment.scale);
         for (std::size_t g = 0; g < scenario.gpus.size(); ++g) {
           if (scenario.gpus[g].name == cluster.gpu.name) {
             info.gpu_model = g;

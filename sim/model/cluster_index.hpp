@@ -14,9 +14,12 @@ struct ClusterInfo {
   std::string datacenter;
   std::size_t region = 0;
   std::size_t gpu_model = 0;
-  std::int64_t gpus = 0;
+  std::int64_t gpus = 0;  ///< simulated GPUs
   double relative_speed = 1.0;
 };
+
+/// @brief GPUs simulated for a cluster of `real_gpus` at `scale` real GPUs per simulated one (rounded).
+std::int64_t simulated_gpus(std::int64_t real_gpus, double scale);
 
 /// @brief All clusters of the scenario in region, datacenter, cluster order.
 std::vector<ClusterInfo> list_clusters(const Scenario& scenario);

@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "sim/config/fields.hpp"
+#include "sim/model/market_spec.hpp"
 
 namespace gvsim::model {
 
@@ -49,6 +50,8 @@ struct Region {
   bool data_residency = false;
   double metro_latency_ms = 2.0;
   double metro_bandwidth_gbps = 400.0;
+  MarketSpec market;
+  PaymentSpec payments;
   std::vector<Datacenter> datacenters;
   SourceMark where;
 };
@@ -71,6 +74,7 @@ struct ClipClass {
   double gpu_seconds = 600.0;
   double gpu_seconds_cv = 0.0;
   double video_megabytes = 10.0;
+  double credits = 10.0;
   SourceMark where;
 };
 
@@ -99,8 +103,11 @@ struct RegionLoad {
 
 /// @brief Job workload: clip classes and the synthetic per-region streams.
 struct Workload {
+  std::string mode = "synthetic";
   std::vector<ClipClass> clip_classes;
   std::vector<RegionLoad> synthetic;
+  UserModelSpec users;
+  SourceMark where;
 };
 
 /// @brief Which policy module handles a decision, by registered name.
@@ -129,6 +136,7 @@ struct Experiment {
   std::int64_t replication = 0;
   double horizon_days = 1.0;
   double warmup_days = 0.0;
+  double scale = 1.0;
   PlatformSpec platform;
   Workload workload;
   PolicyChoice policies;

@@ -24,7 +24,8 @@ void describe(Fields& f, GpuCluster& v) {
   f.here(v.where);
   f.identifier("name", v.name, "cluster name, unique across all regions", Presence::kRequired);
   f.reference("gpu", v.gpu, "GPU model (regions/gpus.yaml)", "GPU model of every server in the cluster");
-  f.integer("gpu_count", v.gpu_count, NumberRule::whole(1, 100000), "number of GPUs; one simulated host each",
+  f.integer("gpu_count", v.gpu_count, NumberRule::whole(1, 10000000),
+            "number of real GPUs; the run simulates round(gpu_count / scale), one host each",
             Presence::kRequired);
 }
 
@@ -48,6 +49,8 @@ void describe(Fields& f, Region& v) {
            "latency between the region's gateway and its datacenters or users (estimate)");
   f.number("metro_bandwidth_gbps", v.metro_bandwidth_gbps, NumberRule::between(0.001, 100000.0, "Gbit/s"),
            "capacity of the region's metro network (estimate)");
+  f.nested("market", v.market, "market size, adoption and prices");
+  f.nested("payments", v.payments, "payment friction and fees");
   f.list("datacenters", v.datacenters, "datacenters located in this region (may be empty)");
 }
 
@@ -70,6 +73,7 @@ void describe(Fields& f, ClipClass& v) {
   f.number("gpu_seconds_cv", v.gpu_seconds_cv, NumberRule::between(0.0, 10.0),
            "coefficient of variation of the work (lognormal); 0 = deterministic");
   f.number("video_megabytes", v.video_megabytes, NumberRule::between(0.0, 100000.0, "MB"), "size of the result");
+  f.number("credits", v.credits, NumberRule::between(0.0, 1e6), "credits charged for the clip (calibration P1)");
 }
 
 void describe(Fields& f, ArrivalSpec& v) {
@@ -96,8 +100,12 @@ void describe(Fields& f, RegionLoad& v) {
 }
 
 void describe(Fields& f, Workload& v) {
+  f.here(v.where);
+  f.choice("mode", v.mode, {"synthetic", "users"},
+           "synthetic: fixed job streams per region; users: agent-based users who adopt, pay and churn");
   f.named("clip_classes", v.clip_classes, "clip classes by name");
-  f.list("synthetic", v.synthetic, "synthetic job streams, one per region at most", 1);
+  f.list("synthetic", v.synthetic, "synthetic job streams, one per region at most (mode synthetic)");
+  f.nested("users", v.users, "agent-based user model (mode users)");
 }
 
 void describe(Fields& f, PolicyChoice& v) {
@@ -128,6 +136,9 @@ void describe(Fields& f, Experiment& v) {
            Presence::kRequired);
   f.number("warmup_days", v.warmup_days, NumberRule::between(0.0, 3650.0, "d"),
            "initial period left out of summary statistics (must be < horizon_days)");
+  f.number("scale", v.scale, NumberRule::between(1.0, 1e7),
+           "real users and real GPUs each simulated one stands for: GPU counts in region files are divided by it "
+           "(rounded), and user, job and money figures in results are multiplied by it");
   f.nested("platform", v.platform, "regions, datacenters and WAN", Presence::kRequired);
   f.nested("workload", v.workload, "what jobs arrive", Presence::kRequired);
   f.nested("policies", v.policies, "policy modules by name");

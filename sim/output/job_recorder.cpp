@@ -9,14 +9,26 @@ namespace {
 constexpr double kDay = 86400.0;
 }
 
-JobRecorder::JobRecorder(const std::vector<std::int64_t>& gpus_per_cluster, double horizon_s, double warmup_s)
+JobRecorder::JobRecorder(const std::vector<std::int64_t>& gpus_per_cluster, double horizon_s, double warmup_s,
+                         std::size_t regions)
     : horizon_s_(horizon_s), warmup_s_(warmup_s), day_count_(static_cast<std::size_t>(std::ceil(horizon_s / kDay))) {
   clusters_.resize(gpus_per_cluster.size());
   for (std::size_t i = 0; i < clusters_.size(); ++i) {
     clusters_[i].gpus = gpus_per_cluster[i];
     clusters_[i].days.resize(day_count_);
+    for (auto& day : clusters_[i].days) {
+      day.busy_by_origin_s.assign(regions, 0.0);
+      day.egress_by_origin_gb.assign(regions, 0.0);
+    }
     clusters_[i].running_since_s.assign(static_cast<std::size_t>(gpus_per_cluster[i]), -1.0);
+    clusters_[i].running_origin.assign(static_cast<std::size_t>(gpus_per_cluster[i]), 0);
   }
+}
+
+void JobRecorder::on_egress(std::size_t cluster, double t, double gb, std::size_t origin) {
+  auto& day = clusters_[cluster].days[day_of(t)];
+  day.egress_gb += gb;
+  day.egress_by_origin_gb[origin] += gb;
 }
 
 double JobRecorder::day_length_s(std::size_t day) const {
@@ -45,14 +57,17 @@ void JobRecorder::advance(ClusterObservation& c, double t) {
   c.last_event_s = std::max(from, t);
 }
 
-void JobRecorder::add_busy(ClusterObservation& c, double from, double to) {
+void JobRecorder::add_busy(ClusterObservation& c, double from, double to, std::size_t origin) {
   if (!(to > from)) return;
   const std::size_t first = day_of(from);
   const std::size_t last = day_of(to);
   for (std::size_t d = first; d <= last; ++d) {
     const double a = std::max(from, static_cast<double>(d) * kDay);
     const double b = std::min(to, static_cast<double>(d + 1) * kDay);
-    if (b > a) c.days[d].busy_gpu_s += b - a;
+    if (b > a) {
+      c.days[d].busy_gpu_s += b - a;
+      c.days[d].busy_by_origin_s[origin] += b - a;
+    }
   }
   const double post_from = std::max(from, warmup_s_);
   if (to > post_from) c.busy_post_gpu_s += to - post_from;
@@ -68,7 +83,7 @@ void JobRecorder::on_arrival(std::size_t cluster, double t) {
   if (t >= warmup_s_) ++c.arrived_post;
 }
 
-void JobRecorder::on_start(std::size_t cluster, std::size_t slot, double submit_s, double t) {
+void JobRecorder::on_start(std::size_t cluster, std::size_t slot, double submit_s, double t, std::size_t origin) {
   auto& c = clusters_[cluster];
   advance(c, t);
   --c.queued;
@@ -76,6 +91,7 @@ void JobRecorder::on_start(std::size_t cluster, std::size_t slot, double submit_
   ++c.started;
   c.queued_submit_sum_s -= submit_s;
   c.running_since_s[slot] = t;
+  c.running_origin[slot] = origin;
   const double wait = t - submit_s;
   c.wait_sum_all_s += wait;
   auto& day = c.days[day_of(t)];
@@ -89,13 +105,23 @@ void JobRecorder::on_start(std::size_t cluster, std::size_t slot, double submit_
   }
 }
 
+void JobRecorder::on_abandon(std::size_t cluster, double submit_s, double t) {
+  auto& c = clusters_[cluster];
+  advance(c, t);
+  --c.queued;
+  ++c.abandoned;
+  c.queued_submit_sum_s -= submit_s;
+  c.wait_sum_all_s += t - submit_s;
+  ++c.days[day_of(t)].jobs_abandoned;
+}
+
 void JobRecorder::on_complete(std::size_t cluster, std::size_t slot, double t) {
   auto& c = clusters_[cluster];
   advance(c, t);
   --c.running;
   ++c.completed;
   ++c.days[day_of(t)].jobs_completed;
-  add_busy(c, c.running_since_s[slot], t);
+  add_busy(c, c.running_since_s[slot], t, c.running_origin[slot]);
   c.running_since_s[slot] = -1.0;
 }
 
@@ -104,8 +130,8 @@ void JobRecorder::finish() {
   finished_ = true;
   for (auto& c : clusters_) {
     advance(c, horizon_s_);
-    for (double since : c.running_since_s) {
-      if (since >= 0.0) add_busy(c, since, horizon_s_);
+    for (std::size_t slot = 0; slot < c.running_since_s.size(); ++slot) {
+      if (c.running_since_s[slot] >= 0.0) add_busy(c, c.running_since_s[slot], horizon_s_, c.running_origin[slot]);
     }
   }
 }

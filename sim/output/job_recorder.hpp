@@ -10,10 +10,14 @@ struct ClusterDay {
   std::int64_t jobs_arrived = 0;
   std::int64_t jobs_started = 0;
   std::int64_t jobs_completed = 0;
+  std::int64_t jobs_abandoned = 0;
   double wait_sum_s = 0.0;
   std::vector<double> waits_s;  ///< waits of jobs started that day (for percentiles)
   double busy_gpu_s = 0.0;
   double queue_area_s = 0.0;    ///< integral of the queue length over the day
+  double egress_gb = 0.0;       ///< video data sent out of the cluster's datacenter
+  std::vector<double> busy_by_origin_s;   ///< busy GPU-seconds per region the jobs came from
+  std::vector<double> egress_by_origin_gb;  ///< egress per region the videos went to
 };
 
 /// @brief Everything observed on one cluster during a run.
@@ -26,11 +30,13 @@ struct ClusterObservation {
   double last_event_s = 0.0;
   double queued_submit_sum_s = 0.0;  ///< sum of submit times of jobs still waiting
   std::vector<double> running_since_s;  ///< per GPU slot: start of the running job, or -1 when idle
+  std::vector<std::size_t> running_origin;  ///< per GPU slot: region of the running job
   // Whole-run totals.
   std::int64_t arrived = 0;
   std::int64_t started = 0;
   std::int64_t completed = 0;
-  double wait_sum_all_s = 0.0;
+  std::int64_t abandoned = 0;
+  double wait_sum_all_s = 0.0;  ///< time in queue of started and abandoned jobs
   double queue_area_all_s = 0.0;
   // After warm-up (jobs submitted at or after the warm-up end; areas over [warmup, horizon]).
   std::int64_t arrived_post = 0;
@@ -47,13 +53,18 @@ struct ClusterObservation {
 /// boundaries, so Little's law holds on every sample path: the queue-length integral equals the sum of waits.
 class JobRecorder {
  public:
-  /// @brief One entry per cluster with its GPU count; days = ceil(horizon / 86400).
-  JobRecorder(const std::vector<std::int64_t>& gpus_per_cluster, double horizon_s, double warmup_s);
+  /// @brief One entry per cluster with its GPU count; days = ceil(horizon / 86400); `regions` origins of jobs.
+  JobRecorder(const std::vector<std::int64_t>& gpus_per_cluster, double horizon_s, double warmup_s,
+              std::size_t regions = 1);
 
   /// @brief A job joined the queue of `cluster` at time t.
   void on_arrival(std::size_t cluster, double t);
-  /// @brief GPU `slot` of `cluster` started a job submitted at `submit_s`, at time t.
-  void on_start(std::size_t cluster, std::size_t slot, double submit_s, double t);
+  /// @brief GPU `slot` of `cluster` started a job from region `origin` submitted at `submit_s`, at time t.
+  void on_start(std::size_t cluster, std::size_t slot, double submit_s, double t, std::size_t origin = 0);
+  /// @brief A job submitted at `submit_s` left the queue of `cluster` unserved at time t (patience exceeded).
+  void on_abandon(std::size_t cluster, double submit_s, double t);
+  /// @brief `gb` of video left `cluster`'s datacenter at time t.
+  void on_egress(std::size_t cluster, double t, double gb, std::size_t origin = 0);
   /// @brief GPU `slot` of `cluster` finished its job at time t.
   void on_complete(std::size_t cluster, std::size_t slot, double t);
   /// @brief Closes all integrals at the horizon; call once after the run.
@@ -76,7 +87,7 @@ class JobRecorder {
 
  private:
   void advance(ClusterObservation& c, double t);
-  void add_busy(ClusterObservation& c, double from, double to);
+  void add_busy(ClusterObservation& c, double from, double to, std::size_t origin);
   std::size_t day_of(double t) const;
 
   std::vector<ClusterObservation> clusters_;

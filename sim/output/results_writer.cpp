@@ -8,7 +8,9 @@
 #include "gvsim/version.hpp"
 #include "sim/config/json_dumper.hpp"
 #include "sim/output/atomic_file.hpp"
+#include "sim/economics/books.hpp"
 #include "sim/output/csv_table.hpp"
+#include "sim/output/economics_tables.hpp"
 #include "sim/output/run_summary.hpp"
 #include "sim/rng/random_stream.hpp"
 
@@ -119,13 +121,22 @@ std::string resolved_config_json(const model::Scenario& scenario) {
 WrittenResults write_results(const std::string& directory, const model::Scenario& scenario,
                              const engine::RunOutcome& outcome, const RunInfo& info) {
   std::filesystem::create_directories(directory);
-  const std::string timeseries = timeseries_csv(scenario, outcome);
-  const std::string summary = summary_csv(scenario, outcome);
+  std::vector<std::pair<std::string, std::string>> files = {{"timeseries.csv", timeseries_csv(scenario, outcome)},
+                                                             {"summary.csv", summary_csv(scenario, outcome)}};
+  if (outcome.market != nullptr) {
+    const auto ledger = economics::build_ledger(scenario, outcome);
+    files.emplace_back("region_daily.csv", region_daily_csv(scenario, outcome, ledger));
+    files.emplace_back("kpis.csv", kpis_csv(scenario, outcome, ledger));
+  }
+  std::string all_bytes;
+  std::vector<std::string> names;
+  for (const auto& [name, content] : files) {
+    all_bytes += content;
+    names.push_back(name);
+  }
   char hex[17];
-  std::snprintf(hex, sizeof hex, "%016" PRIx64, rng::fnv1a64(timeseries + summary));
-
-  write_file_atomically(directory + "/timeseries.csv", timeseries);
-  write_file_atomically(directory + "/summary.csv", summary);
+  std::snprintf(hex, sizeof hex, "%016" PRIx64, rng::fnv1a64(all_bytes));
+  for (const auto& [name, content] : files) write_file_atomically(directory + "/" + name, content);
 
   std::int64_t arrived = 0;
   std::int64_t completed = 0;
@@ -145,7 +156,12 @@ WrittenResults write_results(const std::string& directory, const model::Scenario
   manifest["events"] = outcome.events;
   manifest["jobs_arrived"] = arrived;
   manifest["jobs_completed"] = completed;
-  manifest["files"] = {"timeseries.csv", "summary.csv"};
+  manifest["files"] = names;
+  if (outcome.market != nullptr) {
+    manifest["scale"] = scenario.experiment.scale;
+    manifest["simulated_users"] = outcome.market->table().size();
+    manifest["user_table_bytes"] = outcome.market->table().bytes();
+  }
   manifest["fingerprint"] = hex;
   manifest["resolved_config"] = Json::parse(resolved_config_json(scenario));
   write_file_atomically(directory + "/manifest.json", manifest.dump(2) + "\n");

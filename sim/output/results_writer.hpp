@@ -18,7 +18,7 @@ struct RunInfo {
 /// @brief Paths and fingerprint of the files a run wrote.
 struct WrittenResults {
   std::string directory;
-  std::string fingerprint;  ///< FNV-1a 64 of timeseries.csv followed by summary.csv, as 16 hex digits
+  std::string fingerprint;  ///< FNV-1a 64 of all CSV files in the order written, as 16 hex digits
 };
 
 /// @brief The per day x cluster time series as CSV text.
@@ -28,7 +28,8 @@ std::string summary_csv(const model::Scenario& scenario, const engine::RunOutcom
 /// @brief The resolved configuration (experiment, regions, GPU models, links) as JSON.
 std::string resolved_config_json(const model::Scenario& scenario);
 
-/// @brief Writes timeseries.csv, summary.csv and then manifest.json into `directory`, each atomically.
+/// @brief Writes timeseries.csv, summary.csv (and in users mode region_daily.csv, kpis.csv), then manifest.json
+/// into `directory`, each atomically.
 WrittenResults write_results(const std::string& directory, const model::Scenario& scenario,
                              const engine::RunOutcome& outcome, const RunInfo& info);
 

@@ -80,14 +80,14 @@ void check_invariants(const engine::RunOutcome& outcome) {
     require(obs.queued >= 0 && obs.running >= 0 && obs.running <= obs.gpus, name,
             "queue " + std::to_string(obs.queued) + ", running " + std::to_string(obs.running) + " on " +
                 std::to_string(obs.gpus) + " GPUs");
-    require(obs.arrived == obs.started + obs.queued, name,
+    require(obs.arrived == obs.started + obs.abandoned + obs.queued, name,
             "jobs arrived " + std::to_string(obs.arrived) + " != started " + std::to_string(obs.started) +
-                " + queued " + std::to_string(obs.queued));
+                " + abandoned " + std::to_string(obs.abandoned) + " + queued " + std::to_string(obs.queued));
     require(obs.started == obs.completed + obs.running, name,
             "jobs started " + std::to_string(obs.started) + " != completed " + std::to_string(obs.completed) +
                 " + running " + std::to_string(obs.running));
     // Little's law on the sample path: the integral of the queue length over [0, T] equals the total time
-    // jobs spent waiting within [0, T] (waits of started jobs plus the age of those still queued).
+    // jobs spent waiting within [0, T] (waits of started and abandoned jobs plus the age of those still queued).
     const double waited = obs.wait_sum_all_s + static_cast<double>(obs.queued) * horizon - obs.queued_submit_sum_s;
     const double tolerance = 1e-9 * std::max(1.0, obs.queue_area_all_s) + 1e-6;
     require(std::fabs(obs.queue_area_all_s - waited) <= tolerance, name,

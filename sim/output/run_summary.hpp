@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "sim/engine/simulation.hpp"
+#include "sim/model/invariant.hpp"
 
 namespace gvsim::output {
 
@@ -38,11 +39,7 @@ GroupSummary summarize(const engine::RunOutcome& outcome, const std::vector<std:
 /// @brief One summary per region that hosts clusters, in scenario order.
 std::vector<GroupSummary> summarize_regions(const engine::RunOutcome& outcome, const std::vector<std::string>& regions);
 
-/// @brief Raised when a run's books do not balance; the message carries the numbers.
-class InvariantViolation : public std::runtime_error {
- public:
-  using std::runtime_error::runtime_error;
-};
+using gvsim::InvariantViolation;
 
 /// @brief Checks conservation of jobs, bounds on queues and Little's law as a sample-path identity for every
 /// cluster; throws InvariantViolation naming the cluster and the numbers.

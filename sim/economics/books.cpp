@@ -1,0 +1,167 @@
+#include "sim/economics/books.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <limits>
+#include <string>
+
+#include "sim/model/invariant.hpp"
+
+namespace gvsim::economics {
+
+Ledger build_ledger(const model::Scenario& scenario, const engine::RunOutcome& outcome) {
+  const auto& recorder = outcome.recorder;
+  const double scale = scenario.experiment.scale;
+  Ledger ledger(scenario.regions.size(), std::vector<RegionLedgerDay>(recorder.day_count()));
+  for (std::size_t r = 0; r < scenario.regions.size(); ++r) {
+    const auto& days = outcome.market->days()[r];
+    for (std::size_t d = 0; d < ledger[r].size() && d < days.size(); ++d) {
+      auto& row = ledger[r][d];
+      row.revenue_subscriptions_usd = scale * days[d].revenue_subscriptions_usd;
+      row.revenue_packs_usd = scale * days[d].revenue_packs_usd;
+      row.revenue_api_usd = scale * days[d].revenue_api_usd;
+      row.store_fees_usd = scale * days[d].store_fees_usd;
+      row.payment_fees_usd = scale * days[d].payment_fees_usd;
+    }
+  }
+  // Each cluster-day's costs go to the regions whose jobs used it, in proportion to the GPU time they took
+  // (idle reserved capacity included); a day without any work is charged to the hosting region.
+  std::size_t cluster = 0;
+  for (std::size_t host = 0; host < scenario.regions.size(); ++host) {
+    const auto& region = scenario.regions[host];
+    for (const auto& dc : region.datacenters) {
+      for (std::size_t k = 0; k < dc.clusters.size(); ++k, ++cluster) {
+        const auto& info = outcome.clusters[cluster];
+        const auto& gpu = scenario.gpus[info.gpu_model];
+        const auto& observed = recorder.clusters()[cluster];
+        for (std::size_t d = 0; d < recorder.day_count(); ++d) {
+          const auto& day = observed.days[d];
+          const double hours = recorder.day_length_s(d) / 3600.0;
+          const double reserved = scale * static_cast<double>(info.gpus) * hours * gpu.reserved_usd_per_gpu_hour;
+          const double energy = scale * day.busy_gpu_s / 3600.0 * gpu.board_power_w / 1000.0 * dc.pue *
+                                region.market.energy_usd_per_kwh;
+          for (std::size_t origin = 0; origin < scenario.regions.size(); ++origin) {
+            const double share = day.busy_gpu_s > 0.0 ? day.busy_by_origin_s[origin] / day.busy_gpu_s
+                                                       : (origin == host ? 1.0 : 0.0);
+            auto& row = ledger[origin][d];
+            row.gpu_reserved_usd += share * reserved;
+            row.energy_usd += share * energy;
+            row.egress_usd += scale * day.egress_by_origin_gb[origin] * dc.egress_usd_per_gb;
+            row.gpu_hours_busy += scale * day.busy_by_origin_s[origin] / 3600.0;
+          }
+        }
+      }
+    }
+  }
+  return ledger;
+}
+
+Kpis compute_kpis(const model::Scenario& scenario, const engine::RunOutcome& outcome, const Ledger& ledger,
+                  std::size_t region) {
+  const double scale = scenario.experiment.scale;
+  const auto& market_days = outcome.market->days();
+  Kpis k;
+  double delivered = 0.0;
+  double gross = 0.0;
+  double net = 0.0;
+  double window_net = 0.0;
+  double window_paying_revenue = 0.0;
+  double window_active_days = 0.0;
+  double window_paid_days = 0.0;
+  double window_paid_churn = 0.0;
+  std::size_t window_days = 0;
+  const std::size_t days = outcome.recorder.day_count();
+  const std::size_t window_start = days > 30 ? days - 30 : 0;
+  for (std::size_t r = 0; r < scenario.regions.size(); ++r) {
+    if (region != kAllRegions && r != region) continue;
+    for (std::size_t d = 0; d < days && d < market_days[r].size(); ++d) {
+      const auto& day = market_days[r][d];
+      const auto& money = ledger[r][d];
+      delivered += scale * static_cast<double>(day.jobs_delivered);
+      gross += money.revenue_gross_usd();
+      net += money.revenue_net_usd();
+      k.cost_usd += money.cost_usd();
+      if (d >= window_start) {
+        window_net += money.revenue_net_usd();
+        window_paying_revenue += money.revenue_subscriptions_usd + money.revenue_packs_usd;
+        window_active_days += scale * static_cast<double>(day.users_free + day.users_paid);
+        window_paid_days += scale * static_cast<double>(day.users_paid);
+        window_paid_churn += scale * static_cast<double>(day.paid_churn_voluntary + day.paid_churn_involuntary);
+      }
+    }
+    if (!market_days[r].empty()) {
+      const auto& last = market_days[r][std::min(days, market_days[r].size()) - 1];
+      k.users_adopted += scale * static_cast<double>(last.users_adopted);
+      k.users_active_end += scale * static_cast<double>(last.users_free + last.users_paid);
+      k.users_paid_end += scale * static_cast<double>(last.users_paid);
+    }
+  }
+  window_days = days - window_start;
+  const double nan = std::numeric_limits<double>::quiet_NaN();
+  const double month = 30.0 / static_cast<double>(std::max<std::size_t>(window_days, 1));
+  k.revenue_net_usd = net;
+  k.gross_margin = net > 0.0 ? (net - k.cost_usd) / net : nan;
+  k.cost_per_generation_usd = delivered > 0.0 ? k.cost_usd / delivered : nan;
+  const double mean_active = window_active_days / static_cast<double>(std::max<std::size_t>(window_days, 1));
+  const double mean_paid = window_paid_days / static_cast<double>(std::max<std::size_t>(window_days, 1));
+  k.arpu_usd_month = mean_active > 0.0 ? window_net * month / mean_active : nan;
+  k.arppu_usd_month = mean_paid > 0.0 ? window_paying_revenue * month / mean_paid : nan;
+  k.conversion = k.users_active_end > 0.0 ? k.users_paid_end / k.users_active_end : nan;
+  k.paid_churn_month = mean_paid > 0.0 ? window_paid_churn * month / mean_paid : nan;
+  const double net_share = gross > 0.0 ? net / gross : nan;
+  k.ltv_usd = k.paid_churn_month > 0.0 ? k.arppu_usd_month * net_share * k.gross_margin / k.paid_churn_month : nan;
+  k.arr_usd = window_net * 365.0 / static_cast<double>(std::max<std::size_t>(window_days, 1));
+  return k;
+}
+
+void check_books(const model::Scenario& scenario, const engine::RunOutcome& outcome) {
+  const auto& market = *outcome.market;
+  const auto& table = market.table();
+  for (std::size_t r = 0; r < scenario.regions.size(); ++r) {
+    std::int64_t counted[3] = {0, 0, 0};
+    for (std::size_t u = 0; u < table.size(); ++u) {
+      if (table.region[u] == r) ++counted[static_cast<int>(table.state[u])];
+    }
+    const auto& days = market.days()[r];
+    if (days.empty()) continue;
+    const auto& last = days.back();
+    const std::int64_t adopted = counted[0] + counted[1] + counted[2];
+    if (adopted != last.users_adopted || counted[0] != last.users_free || counted[1] != last.users_paid ||
+        counted[2] != last.users_churned) {
+      throw InvariantViolation("users of region '" + scenario.regions[r].name + "' do not add up: table has " +
+                               std::to_string(counted[0]) + " free + " + std::to_string(counted[1]) + " paid + " +
+                               std::to_string(counted[2]) + " churned, day records say " +
+                               std::to_string(last.users_free) + " + " + std::to_string(last.users_paid) + " + " +
+                               std::to_string(last.users_churned) + " of " + std::to_string(last.users_adopted));
+    }
+  }
+  std::int64_t arrived = 0;
+  std::int64_t abandoned = 0;
+  for (const auto& c : outcome.recorder.clusters()) {
+    arrived += c.arrived;
+    abandoned += c.abandoned;
+  }
+  std::int64_t delivered = 0;
+  std::int64_t market_abandoned = 0;
+  double gross = 0.0;
+  for (const auto& days : market.days()) {
+    for (const auto& day : days) {
+      delivered += day.jobs_delivered;
+      market_abandoned += day.jobs_abandoned;
+      gross += day.revenue_subscriptions_usd + day.revenue_packs_usd + day.revenue_api_usd;
+    }
+  }
+  if (market.jobs_submitted() != arrived || market_abandoned != abandoned ||
+      delivered + abandoned > market.jobs_submitted()) {
+    throw InvariantViolation("jobs do not add up: market accepted " + std::to_string(market.jobs_submitted()) +
+                             ", clusters received " + std::to_string(arrived) + ", delivered " +
+                             std::to_string(delivered) + ", abandoned " + std::to_string(market_abandoned) +
+                             " (clusters saw " + std::to_string(abandoned) + ")");
+  }
+  if (std::fabs(gross - market.charged_gross_usd()) > 1e-6 * std::max(1.0, gross)) {
+    throw InvariantViolation("money does not add up: day records hold " + std::to_string(gross) +
+                             " USD of revenue, charges summed to " + std::to_string(market.charged_gross_usd()));
+  }
+}
+
+}  // namespace gvsim::economics

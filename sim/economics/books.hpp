@@ -1,0 +1,74 @@
+#pragma once
+
+#include <vector>
+
+#include "sim/engine/simulation.hpp"
+#include "sim/model/scenario.hpp"
+
+namespace gvsim::economics {
+
+/// @brief One region's profit and loss for one day, in real-world units (simulated x population scale).
+///
+/// Revenue belongs to the region of the paying user; GPU, energy and egress costs to the regions whose users'
+/// jobs used the GPUs, in proportion to the GPU time they took.
+struct RegionLedgerDay {
+  double revenue_subscriptions_usd = 0.0;
+  double revenue_packs_usd = 0.0;
+  double revenue_api_usd = 0.0;
+  double store_fees_usd = 0.0;
+  double payment_fees_usd = 0.0;
+  double gpu_reserved_usd = 0.0;
+  double energy_usd = 0.0;
+  double egress_usd = 0.0;
+  double moderation_usd = 0.0;  ///< human review; zero until a moderation policy charges it
+  double fines_usd = 0.0;       ///< regulatory fines; zero until a moderation policy incurs them
+  double gpu_hours_busy = 0.0;
+
+  /// @brief Gross revenue of all kinds.
+  double revenue_gross_usd() const { return revenue_subscriptions_usd + revenue_packs_usd + revenue_api_usd; }
+  /// @brief Revenue after store and payment fees.
+  double revenue_net_usd() const { return revenue_gross_usd() - store_fees_usd - payment_fees_usd; }
+  /// @brief All costs of the day.
+  double cost_usd() const { return gpu_reserved_usd + energy_usd + egress_usd + moderation_usd + fines_usd; }
+};
+
+/// @brief Ledger per region and day: `[region][day]`.
+using Ledger = std::vector<std::vector<RegionLedgerDay>>;
+
+/// @brief Builds the ledger from the market's day records and the clusters' daily observations.
+///
+/// Per cluster and day: GPU cost = GPUs x hours x reserved price; energy = busy GPU-hours x board power (kW) x
+/// PUE x the hosting region's energy price; both shared among origin regions by their busy GPU time. Egress =
+/// GB sent to each origin region x the datacenter's egress price.
+Ledger build_ledger(const model::Scenario& scenario, const engine::RunOutcome& outcome);
+
+/// @brief Headline unit economics of a run, in real-world units.
+struct Kpis {
+  double users_adopted = 0.0;
+  double users_active_end = 0.0;
+  double users_paid_end = 0.0;
+  double revenue_net_usd = 0.0;
+  double cost_usd = 0.0;
+  double gross_margin = 0.0;             ///< (net revenue - cost) / net revenue
+  double cost_per_generation_usd = 0.0;  ///< cost / delivered clips
+  double arpu_usd_month = 0.0;           ///< net revenue per active user per 30 days, last 30 days
+  double arppu_usd_month = 0.0;          ///< subscription + pack revenue per paying user per 30 days, last 30 days
+  double conversion = 0.0;               ///< paying / active users at the end
+  double paid_churn_month = 0.0;         ///< paid users lost per paying user per 30 days, last 30 days
+  double ltv_usd = 0.0;                  ///< ARPPU x (net / gross) x gross margin / monthly paid churn
+  double arr_usd = 0.0;                  ///< annualised net revenue of the last 30 days
+};
+
+/// @brief KPIs of the whole platform (all regions) or, with `region` < regions, of one region.
+Kpis compute_kpis(const model::Scenario& scenario, const engine::RunOutcome& outcome, const Ledger& ledger,
+                  std::size_t region);
+
+/// @brief Checks that users, jobs and money add up: adopted = free + paid + churned per region (counted from
+/// the user table), jobs accepted by the market = jobs that reached a cluster, delivered + abandoned <= accepted,
+/// and the revenue in the day records equals the revenue summed at each charge. Throws InvariantViolation.
+void check_books(const model::Scenario& scenario, const engine::RunOutcome& outcome);
+
+/// @brief Pass as `region` to compute_kpis for the whole platform.
+inline constexpr std::size_t kAllRegions = static_cast<std::size_t>(-1);
+
+}  // namespace gvsim::economics

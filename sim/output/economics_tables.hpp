@@ -1,0 +1,19 @@
+#pragma once
+
+#include <string>
+
+#include "sim/economics/books.hpp"
+#include "sim/engine/simulation.hpp"
+#include "sim/model/scenario.hpp"
+
+namespace gvsim::output {
+
+/// @brief Per day x region users, jobs and profit and loss (real-world units), as CSV text.
+std::string region_daily_csv(const model::Scenario& scenario, const engine::RunOutcome& outcome,
+                             const economics::Ledger& ledger);
+
+/// @brief Headline KPIs per region and for the whole platform ("all"), as CSV text.
+std::string kpis_csv(const model::Scenario& scenario, const engine::RunOutcome& outcome,
+                     const economics::Ledger& ledger);
+
+}  // namespace gvsim::output

@@ -1,0 +1,111 @@
+#pragma once
+
+#include <cstdint>
+#include <limits>
+#include <optional>
+#include <vector>
+
+#include "sim/model/scenario.hpp"
+#include "sim/rng/random_stream.hpp"
+#include "sim/users/region_day.hpp"
+#include "sim/users/user_table.hpp"
+
+namespace gvsim::users {
+
+/// @brief A clip request that passed the credit check and becomes a generation job.
+struct JobRequest {
+  std::uint32_t user = 0;
+  std::uint32_t clip_class = 0;
+  double work_gpu_s = 0.0;
+  float patience_s = std::numeric_limits<float>::infinity();
+  float credits = 0.0F;  ///< credits charged, refunded if the job is abandoned
+  bool paid = false;
+};
+
+/// @brief The agent-based market of every region: adoption, requests, credits, conversion, churn, satisfaction
+/// and the revenue side of the books. Plain C++ driven by the engine; it never touches SimGrid.
+///
+/// Each region has its own event calendar: the next adoption (Bass hazard, exact between events), the next
+/// request candidate (Poisson superposition of active users, thinned by the diurnal profile) and the next UTC
+/// midnight (daily sweep: renewals, churn, lapses, day records).
+class Market {
+ public:
+  /// @brief Markets of all regions of `scenario`, with streams under (seed, replication).
+  Market(const model::Scenario& scenario, std::uint64_t seed, std::uint64_t replication);
+
+  /// @brief Time of the region's next event (infinity if none).
+  double next_event_time(std::size_t region) const;
+  /// @brief Handles the region's next event, which must be due; returns a job when a request was accepted.
+  std::optional<JobRequest> step(std::size_t region);
+
+  /// @brief The job of `user` was abandoned at time t (wait exceeded patience); credits are refunded.
+  void on_abandoned(const JobRequest& job, double t);
+  /// @brief The video of `user` arrived at time t after waiting `wait_s` in the queue.
+  void on_delivered(const JobRequest& job, double wait_s, double t);
+
+  /// @brief Closes the books of the last (possibly partial) day at the horizon.
+  void finish(double horizon_s);
+
+  /// @brief Day records per region (index: region, then day).
+  const std::vector<std::vector<RegionDay>>& days() const { return days_; }
+  /// @brief All users.
+  const UserTable& table() const { return table_; }
+  /// @brief Users adopted so far in `region` (including churned ones).
+  std::int64_t adopted(std::size_t region) const { return regions_[region].adopted; }
+  /// @brief Gross revenue charged over the run, summed at each charge (independently of the day records).
+  double charged_gross_usd() const { return charged_gross_usd_; }
+  /// @brief Jobs accepted for generation over the run.
+  std::int64_t jobs_submitted() const { return jobs_submitted_; }
+  /// @brief Active users (free or paid) of `region`.
+  std::int64_t active(std::size_t region) const;
+
+ private:
+  struct RegionState {
+    std::int64_t market_size = 0;
+    std::int64_t adopted = 0;
+    double entry_s = 0.0;
+    double next_adoption_s = std::numeric_limits<double>::infinity();
+    double next_request_s = std::numeric_limits<double>::infinity();
+    double next_midnight_s = 86400.0;
+    std::int64_t paid = 0;
+    std::int64_t churned = 0;
+    rng::RandomStream adoption;
+    rng::RandomStream traits;
+    rng::RandomStream requests;
+    rng::RandomStream service;
+    rng::RandomStream choice;
+    rng::RandomStream churn;
+  };
+
+  std::size_t group(std::size_t region, std::size_t segment) const { return region * segments_.size() + segment; }
+  RegionDay& today(std::size_t region, double t);
+  void schedule_adoption(std::size_t region, double now);
+  void schedule_request(std::size_t region, double now);
+  void adopt(std::size_t region, double t);
+  std::optional<JobRequest> request(std::size_t region, double t);
+  bool offer_upgrade(std::uint32_t u, double t);
+  void charge_subscription(std::uint32_t u, RegionDay& day);
+  void satisfy(std::uint32_t u, double score);
+  void midnight(std::size_t region, double t);
+  double diurnal(std::size_t region, double t) const;
+  double pressure(std::size_t region, double t) const;
+  double payment_success(std::uint32_t u) const;
+
+  const model::Scenario& scenario_;
+  const model::UserModelSpec& spec_;
+  std::vector<const model::SegmentSpec*> segments_;
+  std::vector<std::vector<double>> segment_clip_cumulative_;
+  std::vector<std::vector<std::uint32_t>> segment_clip_index_;
+  std::vector<double> diurnal_;  ///< normalised to mean 1
+  double diurnal_max_ = 1.0;
+  std::vector<double> segment_share_cumulative_;
+  std::vector<double> segment_weight_scratch_;  ///< per-request segment weights, reused
+  std::vector<RegionState> regions_;
+  std::vector<std::vector<RegionDay>> days_;
+  UserTable table_;
+  ActiveLists active_;
+  double charged_gross_usd_ = 0.0;
+  std::int64_t jobs_submitted_ = 0;
+};
+
+}  // namespace gvsim::users

@@ -1,0 +1,37 @@
+#pragma once
+
+#include <cstdint>
+
+namespace gvsim::users {
+
+/// @brief What happened to one region's users and revenue during one UTC day (simulated units).
+struct RegionDay {
+  std::int64_t new_users = 0;
+  std::int64_t conversions = 0;
+  std::int64_t upgrade_offers = 0;
+  std::int64_t paid_churn_voluntary = 0;
+  std::int64_t paid_churn_involuntary = 0;
+  std::int64_t free_lapsed = 0;
+  std::int64_t requests = 0;
+  std::int64_t requests_no_credits = 0;
+  std::int64_t jobs_submitted = 0;
+  std::int64_t jobs_abandoned = 0;
+  std::int64_t jobs_delivered = 0;
+  std::int64_t jobs_fast = 0;
+  double wait_sum_s = 0.0;        ///< over delivered jobs
+  double delivery_gb = 0.0;       ///< video data delivered to this region's users
+  double revenue_subscriptions_usd = 0.0;  ///< gross
+  double revenue_packs_usd = 0.0;          ///< gross
+  double revenue_api_usd = 0.0;            ///< gross
+  double store_fees_usd = 0.0;
+  double payment_fees_usd = 0.0;
+  std::int64_t paid_start = 0;     ///< paying users at the start of the day
+  // End-of-day snapshot.
+  std::int64_t users_adopted = 0;
+  std::int64_t users_free = 0;
+  std::int64_t users_paid = 0;
+  std::int64_t users_churned = 0;
+  double satisfaction_mean = 0.0;
+};
+
+}  // namespace gvsim::users
