@@ -8,8 +8,8 @@ namespace gvsim::policies {
 
 /// @brief Read-only view of one cluster a job may be placed on, as seen from the job's region.
 struct ClusterView {
-  std::size_t cluster = 0;         ///< cluster index in the scenario
-  double route_latency_s = 0.0;    ///< one-way WAN latency from the cluster's region to the job's region
+  std::size_t cluster = 0;       ///< cluster index in the scenario
+  double route_latency_s = 0.0;  ///< one-way WAN latency from the cluster's region to the job's region
   std::int64_t gpus = 1;
   std::size_t queued = 0;
   std::size_t running = 0;

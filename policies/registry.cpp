@@ -33,7 +33,8 @@ const std::vector<Factory<SchedulingPolicy>>& scheduling_factories() {
 template <class Base>
 std::vector<std::string> names_of(const std::vector<Factory<Base>>& factories) {
   std::vector<std::string> names;
-  for (const auto& f : factories) names.push_back(f.first);
+  for (const auto& f : factories)
+    names.push_back(f.first);
   return names;
 }
 

@@ -1,8 +1,8 @@
 // Command-line parsing (CLI11) and signal handling; the work itself lives in commands.cpp.
+#include <unistd.h>
 #include <CLI/CLI.hpp>
 #include <csignal>
 #include <cstring>
-#include <unistd.h>
 
 #include "gvsim/version.hpp"
 #include "sim/cli/commands.hpp"

@@ -48,7 +48,9 @@ std::string money(double usd) {
   return fixed(usd, 2);
 }
 
-std::string percent(double share) { return std::isfinite(share) ? fixed(100.0 * share, 1) + " %" : "-"; }
+std::string percent(double share) {
+  return std::isfinite(share) ? fixed(100.0 * share, 1) + " %" : "-";
+}
 
 void print_kpi_table(const model::Scenario& scenario, const engine::RunOutcome& outcome) {
   const auto ledger = economics::build_ledger(scenario, outcome);
@@ -56,8 +58,7 @@ void print_kpi_table(const model::Scenario& scenario, const engine::RunOutcome& 
               fixed(scenario.experiment.scale, 0).c_str());
   std::printf("  %s%s%s%s%s%s%s%s%s\n", padded("region", 22).c_str(), padded("adopted", 10).c_str(),
               padded("paying", 9).c_str(), padded("conv.", 8).c_str(), padded("churn/mo", 10).c_str(),
-              padded("ARPPU/mo", 10).c_str(), padded("ARR", 10).c_str(), padded("cost/clip", 11).c_str(),
-              "margin");
+              padded("ARPPU/mo", 10).c_str(), padded("ARR", 10).c_str(), padded("cost/clip", 11).c_str(), "margin");
   for (std::size_t r = 0; r <= scenario.regions.size(); ++r) {
     const bool all = r == scenario.regions.size();
     const auto k = economics::compute_kpis(scenario, outcome, ledger, all ? economics::kAllRegions : r);
@@ -71,7 +72,8 @@ void print_kpi_table(const model::Scenario& scenario, const engine::RunOutcome& 
 
 std::vector<std::string> region_names(const model::Scenario& scenario) {
   std::vector<std::string> names;
-  for (const auto& r : scenario.regions) names.push_back(r.name);
+  for (const auto& r : scenario.regions)
+    names.push_back(r.name);
   return names;
 }
 
@@ -93,7 +95,8 @@ void print_offered_load(const model::Scenario& scenario, const model::RegionGrap
                 fixed(busy, 2).c_str(), graph.serving_regions(r).size());
   }
   std::printf("offered load: %s of platform capacity\n", (fixed(100.0 * offered / capacity, 1) + " %").c_str());
-  if (offered >= capacity) std::printf("warning: offered load is at or above capacity; queues will grow without bound\n");
+  if (offered >= capacity)
+    std::printf("warning: offered load is at or above capacity; queues will grow without bound\n");
 }
 
 void print_markets(const model::Scenario& scenario) {
@@ -128,7 +131,8 @@ int run_command(const RunOptions& options) {
       return kSuccess;
     }
     std::int64_t jobs = 0;
-    for (const auto& c : outcome.recorder.clusters()) jobs += c.arrived;
+    for (const auto& c : outcome.recorder.clusters())
+      jobs += c.arrived;
     std::printf("gvsim: %s (seed %llu, replication %lld): %s simulated days, %lld jobs, %s s wall\n",
                 scenario.experiment.name.c_str(), static_cast<unsigned long long>(scenario.experiment.seed),
                 static_cast<long long>(scenario.experiment.replication),
@@ -215,7 +219,8 @@ int keys_command() {
     describe(collector, wan);
     sections[3].title = "WAN links (regions/wan.yaml)";
   }
-  for (const auto& s : sections) std::printf("## %s\n\n%s\n", s.title, config::keys_markdown(s.keys).c_str());
+  for (const auto& s : sections)
+    std::printf("## %s\n\n%s\n", s.title, config::keys_markdown(s.keys).c_str());
   return kSuccess;
 }
 

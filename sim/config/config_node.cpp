@@ -25,8 +25,10 @@ std::unique_ptr<ConfigNode> ConfigNode::clone() const {
   copy->mark = mark;
   copy->scalar = scalar;
   copy->quoted = quoted;
-  for (const auto& e : entries) copy->entries.push_back(Entry{e.key, e.key_mark, e.value->clone()});
-  for (const auto& item : items) copy->items.push_back(item->clone());
+  for (const auto& e : entries)
+    copy->entries.push_back(Entry{e.key, e.key_mark, e.value->clone()});
+  for (const auto& item : items)
+    copy->items.push_back(item->clone());
   return copy;
 }
 
@@ -47,8 +49,10 @@ std::string ConfigNode::describe() const {
 
 std::size_t ConfigNode::count() const {
   std::size_t n = 1;
-  for (const auto& e : entries) n += e.value->count();
-  for (const auto& item : items) n += item->count();
+  for (const auto& e : entries)
+    n += e.value->count();
+  for (const auto& item : items)
+    n += item->count();
   return n;
 }
 
@@ -75,8 +79,9 @@ bool nesting_is_bounded(std::string_view text, const std::string& file, Diagnost
     }
     if (at_line_start && (c == ' ' || c == '-')) {
       if (++line_start_indent > 4 * limits.max_depth) {
-        diagnostics.error({file, line, column}, "", "nesting deeper than the limit (indentation past " +
-                                                        std::to_string(4 * limits.max_depth) + " columns)");
+        diagnostics.error(
+            {file, line, column}, "",
+            "nesting deeper than the limit (indentation past " + std::to_string(4 * limits.max_depth) + " columns)");
         return false;
       }
     } else {
@@ -134,8 +139,12 @@ class TreeBuilder : public YAML::EventHandler {
     }
     const std::size_t size = it->second->count();
     if (nodes_ + size > limits_.max_nodes) {
-      fail(mark, "document too large after alias expansion (more than " + std::to_string(limits_.max_nodes) +
-                     " nodes)");
+      if (!too_many_reported_) {
+        too_many_reported_ = true;
+        fail(mark,
+             "document too large after alias expansion (more than " + std::to_string(limits_.max_nodes) + " nodes)");
+      }
+      failed_ = true;
       add(make(ConfigNode::Kind::kNull, mark), 0);
       return;
     }
@@ -151,18 +160,20 @@ class TreeBuilder : public YAML::EventHandler {
     }
     node->scalar = value;
     node->quoted = (tag == "!");
-    if (!tag.empty() && tag != "?" && tag != "!") fail(mark, "YAML tags are not supported (found '" + tag + "')");
+    check_tag(mark, tag);
     add(std::move(node), anchor);
   }
 
-  void OnSequenceStart(const YAML::Mark& mark, const std::string&, YAML::anchor_t anchor,
+  void OnSequenceStart(const YAML::Mark& mark, const std::string& tag, YAML::anchor_t anchor,
                        YAML::EmitterStyle::value) override {
+    check_tag(mark, tag);
     open(make(ConfigNode::Kind::kSequence, mark), anchor);
   }
   void OnSequenceEnd() override { close(); }
 
-  void OnMapStart(const YAML::Mark& mark, const std::string&, YAML::anchor_t anchor,
+  void OnMapStart(const YAML::Mark& mark, const std::string& tag, YAML::anchor_t anchor,
                   YAML::EmitterStyle::value) override {
+    check_tag(mark, tag);
     open(make(ConfigNode::Kind::kMap, mark), anchor);
   }
   void OnMapEnd() override { close(); }
@@ -175,6 +186,10 @@ class TreeBuilder : public YAML::EventHandler {
     std::string pending_key;
     SourceMark pending_key_mark;
   };
+
+  void check_tag(const YAML::Mark& mark, const std::string& tag) {
+    if (!tag.empty() && tag != "?" && tag != "!") fail(mark, "YAML tags are not supported (found '" + tag + "')");
+  }
 
   SourceMark to_mark(const YAML::Mark& m) const { return SourceMark{file_, m.line + 1, m.column + 1}; }
 
@@ -198,8 +213,8 @@ class TreeBuilder : public YAML::EventHandler {
     if (stack_.size() + 1 > limits_.max_depth && !deep_reported_) {
       deep_reported_ = true;
       failed_ = true;
-      diagnostics_.error(node->mark, "", "nesting deeper than the limit of " + std::to_string(limits_.max_depth) +
-                                             " levels");
+      diagnostics_.error(node->mark, "",
+                         "nesting deeper than the limit of " + std::to_string(limits_.max_depth) + " levels");
     }
     if (anchor != 0) anchors_[anchor] = nullptr;  // known but incomplete: an alias to it now is recursive
     stack_.push_back(Frame{std::move(node), anchor, true, {}, {}});

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cerrno>
 #include <cmath>
+#include <cstdio>
 #include <cstdlib>
 
 namespace gvsim::config {
@@ -16,7 +17,9 @@ bool is_identifier_text(std::string_view s) {
 ConfigReader::ConfigReader(const ConfigNode* node, std::string path, Diagnostics& diagnostics)
     : node_(node), path_(std::move(path)), diagnostics_(diagnostics) {}
 
-ConfigReader::~ConfigReader() { finish(); }
+ConfigReader::~ConfigReader() {
+  finish();
+}
 
 std::string ConfigReader::path_of(std::string_view key) const {
   if (path_.empty()) return std::string(key);
@@ -102,8 +105,7 @@ void ConfigReader::number_list(std::string_view key, std::vector<double>& values
                            (max_items == min_items ? "" : " to " + std::to_string(max_items)) + " numbers";
   const ConfigNode* node = take(key, Presence::kOptional, what);
   if (node == nullptr) return;
-  if (node->kind != ConfigNode::Kind::kSequence || node->items.size() < min_items ||
-      node->items.size() > max_items) {
+  if (node->kind != ConfigNode::Kind::kSequence || node->items.size() < min_items || node->items.size() > max_items) {
     const std::string got = node->kind == ConfigNode::Kind::kSequence
                                 ? "a list of " + std::to_string(node->items.size())
                                 : node->describe();
@@ -164,7 +166,8 @@ void ConfigReader::references(std::string_view key, std::vector<NameRef>& values
     const ConfigNode& item = *node->items[i];
     const std::string item_key = std::string(key) + "[" + std::to_string(i) + "]";
     if (!is_identifier(item, item_key)) continue;
-    const bool repeated = std::any_of(values.begin(), values.end(), [&](const NameRef& r) { return r.name == item.scalar; });
+    const bool repeated =
+        std::any_of(values.begin(), values.end(), [&](const NameRef& r) { return r.name == item.scalar; });
     if (repeated) {
       diagnostics_.error(item.mark, path_of(item_key), "'" + item.scalar + "' is listed twice");
       continue;
@@ -201,8 +204,7 @@ void ConfigReader::choice(std::string_view key, std::string& value, const std::v
   diagnostics_.expected(node->mark, path_of(key), what, got);
 }
 
-void ConfigReader::shares(std::string_view key, std::vector<Share>& values, std::string_view target,
-                          std::string_view) {
+void ConfigReader::shares(std::string_view key, std::vector<Share>& values, std::string_view target, std::string_view) {
   const std::string what = "a mapping of " + std::string(target) + " names to shares summing to 1";
   const ConfigNode* node = take(key, Presence::kOptional, what);
   if (node == nullptr) return;
@@ -230,8 +232,15 @@ void ConfigReader::shares(std::string_view key, std::vector<Share>& values, std:
     values.push_back(Share{NameRef{entry.key, entry.key_mark}, share});
   }
   if (all_read && std::fabs(total - 1.0) > 1e-6) {
-    diagnostics_.expected(node->mark, path_of(key), "shares summing to 1", "a sum of " + std::to_string(total));
+    char sum_text[32];
+    std::snprintf(sum_text, sizeof sum_text, "%.10g", total);
+    diagnostics_.expected(node->mark, path_of(key), "shares summing to 1", std::string("a sum of ") + sum_text);
   }
+}
+
+void ConfigReader::here_of(std::string_view key, SourceMark& mark) {
+  const ConfigNode* found = node_ == nullptr ? nullptr : node_->find(key);
+  if (found != nullptr) mark = found->mark;
 }
 
 void ConfigReader::here(SourceMark& mark) {

@@ -30,14 +30,14 @@ class ConfigReader final : public Fields {
   void identifier(std::string_view key, std::string& value, std::string_view doc, Presence presence) override;
   void reference(std::string_view key, NameRef& value, std::string_view target, std::string_view doc,
                  Presence presence) override;
-  void references(std::string_view key, std::vector<NameRef>& values, std::string_view target,
-                  std::string_view doc, std::size_t min_items) override;
+  void references(std::string_view key, std::vector<NameRef>& values, std::string_view target, std::string_view doc,
+                  std::size_t min_items) override;
   void flag(std::string_view key, bool& value, std::string_view doc) override;
   void choice(std::string_view key, std::string& value, const std::vector<std::string>& options,
               std::string_view doc) override;
-  void shares(std::string_view key, std::vector<Share>& values, std::string_view target,
-              std::string_view doc) override;
+  void shares(std::string_view key, std::vector<Share>& values, std::string_view target, std::string_view doc) override;
   void here(SourceMark& mark) override;
+  void here_of(std::string_view key, SourceMark& mark) override;
   void object(std::string_view key, std::string_view doc, Presence presence,
               const std::function<void(Fields&)>& body) override;
   void sequence(std::string_view key, std::string_view doc, std::size_t min_items, std::size_t size,

@@ -27,7 +27,8 @@ std::string format_diagnostic(const Diagnostic& d) {
 
 std::string Diagnostics::format() const {
   std::string out;
-  for (const auto& d : items_) out += format_diagnostic(d) + "\n";
+  for (const auto& d : items_)
+    out += format_diagnostic(d) + "\n";
   return out;
 }
 

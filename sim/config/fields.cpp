@@ -26,7 +26,9 @@ NumberRule NumberRule::non_negative(std::string unit) {
   return r;
 }
 
-NumberRule NumberRule::probability() { return between(0.0, 1.0); }
+NumberRule NumberRule::probability() {
+  return between(0.0, 1.0);
+}
 
 NumberRule NumberRule::between(double lo, double hi, std::string unit) {
   NumberRule r;

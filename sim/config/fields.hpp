@@ -95,6 +95,8 @@ class Fields {
                       std::string_view doc) = 0;
   /// @brief Stores the source position of the object being visited.
   virtual void here(SourceMark& mark) = 0;
+  /// @brief Stores the source position of the value of `key` if the key is present (line 0 otherwise).
+  virtual void here_of(std::string_view key, SourceMark& mark) = 0;
   /// @brief A nested mapping.
   virtual void object(std::string_view key, std::string_view doc, Presence presence,
                       const std::function<void(Fields&)>& body) = 0;
@@ -103,13 +105,13 @@ class Fields {
                         const std::function<void(std::size_t)>& resize,
                         const std::function<void(Fields&, std::size_t)>& body) = 0;
   /// @brief A mapping from identifiers to mappings (the key becomes the entity's name).
-  virtual void keyed(std::string_view key, std::string_view doc, std::size_t min_items, const std::vector<std::string>& names,
-                     const std::function<void(std::size_t)>& resize,
+  virtual void keyed(std::string_view key, std::string_view doc, std::size_t min_items,
+                     const std::vector<std::string>& names, const std::function<void(std::size_t)>& resize,
                      const std::function<void(Fields&, std::size_t, const std::string&)>& body) = 0;
 
   /// @brief An integer of any integral type.
   template <class Int>
-    requires std::is_integral_v<Int>
+  requires std::is_integral_v<Int>
   void integer(std::string_view key, Int& value, NumberRule rule, std::string_view doc,
                Presence presence = Presence::kOptional) {
     rule.integer = true;
@@ -136,7 +138,8 @@ class Fields {
   template <class T>
   void named(std::string_view key, std::vector<T>& values, std::string_view doc, std::size_t min_items = 0) {
     std::vector<std::string> names;
-    for (const auto& v : values) names.push_back(v.name);
+    for (const auto& v : values)
+      names.push_back(v.name);
     keyed(
         key, doc, min_items, names, [&values](std::size_t n) { values.resize(n); },
         [&values](Fields& f, std::size_t i, const std::string& name) {

@@ -39,10 +39,13 @@ void JsonDumper::reference(std::string_view key, NameRef& value, std::string_vie
 void JsonDumper::references(std::string_view key, std::vector<NameRef>& values, std::string_view, std::string_view,
                             std::size_t) {
   auto& list = out_[std::string(key)] = nlohmann::ordered_json::array();
-  for (const auto& v : values) list.push_back(v.name);
+  for (const auto& v : values)
+    list.push_back(v.name);
 }
 
-void JsonDumper::flag(std::string_view key, bool& value, std::string_view) { out_[std::string(key)] = value; }
+void JsonDumper::flag(std::string_view key, bool& value, std::string_view) {
+  out_[std::string(key)] = value;
+}
 
 void JsonDumper::choice(std::string_view key, std::string& value, const std::vector<std::string>&, std::string_view) {
   out_[std::string(key)] = value;
@@ -51,8 +54,11 @@ void JsonDumper::choice(std::string_view key, std::string& value, const std::vec
 void JsonDumper::shares(std::string_view key, std::vector<Share>& values, std::string_view, std::string_view) {
   if (values.empty()) return;
   auto& map = out_[std::string(key)] = nlohmann::ordered_json::object();
-  for (const auto& s : values) map[s.ref.name] = s.value;
+  for (const auto& s : values)
+    map[s.ref.name] = s.value;
 }
+
+void JsonDumper::here_of(std::string_view, SourceMark&) {}
 
 void JsonDumper::here(SourceMark&) {}
 

@@ -41,7 +41,7 @@ bool split_path(const std::string& path, std::vector<PathStep>& steps) {
 }
 
 void apply_one(ConfigNode& root, const std::string& assignment, Diagnostics& diagnostics) {
-  const SourceMark where{"--set", 1, 1};
+  const SourceMark where{"--set " + assignment.substr(0, assignment.find('=')), 1, 1};
   const std::size_t eq = assignment.find('=');
   if (eq == std::string::npos) {
     diagnostics.expected(where, "", "key.path=value", "\"" + assignment + "\"");
@@ -61,7 +61,8 @@ void apply_one(ConfigNode& root, const std::string& assignment, Diagnostics& dia
     if (value_text.empty()) {
       value = std::make_unique<ConfigNode>();  // `key=` sets null
     } else {
-      for (const auto& d : value_problems.items()) diagnostics.error(d.mark, path, d.message);
+      for (const auto& d : value_problems.items())
+        diagnostics.error(d.mark, path, d.message);
       return;
     }
   }
@@ -107,7 +108,8 @@ void apply_one(ConfigNode& root, const std::string& assignment, Diagnostics& dia
 }  // namespace
 
 void apply_overrides(ConfigNode& root, const std::vector<std::string>& assignments, Diagnostics& diagnostics) {
-  for (const auto& a : assignments) apply_one(root, a, diagnostics);
+  for (const auto& a : assignments)
+    apply_one(root, a, diagnostics);
 }
 
 }  // namespace gvsim::config

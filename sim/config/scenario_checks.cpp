@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdio>
 #include <filesystem>
 #include <map>
 #include <set>
@@ -13,6 +14,12 @@ namespace gvsim::config {
 
 namespace {
 
+std::string shortest(double v) {
+  char buffer[32];
+  std::snprintf(buffer, sizeof buffer, "%.10g", v);
+  return buffer;
+}
+
 void check_clip_refs(const model::Experiment& experiment, const std::vector<Share>& mix, const std::string& path,
                      Diagnostics& diagnostics);
 
@@ -21,9 +28,9 @@ void check_names_unique(const model::Scenario& scenario, Diagnostics& diagnostic
   auto claim = [&](const std::string& name, const SourceMark& mark, const std::string& path) {
     auto [it, fresh] = seen.emplace(name, mark);
     if (!fresh) {
-      diagnostics.error(mark, path,
-                        "name '" + name + "' is already used at " + it->second.file + ":" +
-                            std::to_string(it->second.line));
+      diagnostics.error(
+          mark, path,
+          "name '" + name + "' is already used at " + it->second.file + ":" + std::to_string(it->second.line));
     }
   };
   for (const auto& region : scenario.regions) {
@@ -37,7 +44,7 @@ void check_names_unique(const model::Scenario& scenario, Diagnostics& diagnostic
         claim(cluster.name, cluster.where, cluster_path + ".name");
         if (model::simulated_gpus(cluster.gpu_count, scenario.experiment.scale) < 1) {
           diagnostics.expected(cluster.where, cluster_path + ".gpu_count",
-                               "at least scale / 2 GPUs (scale is " + std::to_string(scenario.experiment.scale) +
+                               "at least scale / 2 GPUs (scale is " + shortest(scenario.experiment.scale) +
                                    ") so that one simulated GPU remains",
                                std::to_string(cluster.gpu_count));
         }
@@ -45,7 +52,8 @@ void check_names_unique(const model::Scenario& scenario, Diagnostics& diagnostic
                                        [&](const model::GpuModel& g) { return g.name == cluster.gpu.name; });
         if (!known) {
           std::vector<std::string> names;
-          for (const auto& g : scenario.gpus) names.push_back(g.name);
+          for (const auto& g : scenario.gpus)
+            names.push_back(g.name);
           diagnostics.error(cluster.gpu.mark, cluster_path + ".gpu",
                             "unknown GPU model '" + cluster.gpu.name + "'; defined in gpus.yaml: " + join_names(names));
         }
@@ -85,22 +93,18 @@ void select_links(model::Scenario& scenario, const std::vector<model::WanLink>& 
 
 void check_service(const model::Experiment& experiment, const model::ServiceSpec& service, const std::string& path,
                    Diagnostics& diagnostics) {
-  const bool needs_mean = service.distribution != "clip_mix";
-  const bool needs_cv = service.distribution == "lognormal";
-  const bool needs_mix = service.distribution == "clip_mix";
   const std::string kind = "'" + service.distribution + "'";
-  if (needs_mean != service.mean_s.has_value()) {
-    diagnostics.error(service.where, path + ".mean_s",
-                      needs_mean ? "required by distribution " + kind : "does not apply to distribution " + kind);
-  }
-  if (needs_cv != service.cv.has_value()) {
-    diagnostics.error(service.where, path + ".cv",
-                      needs_cv ? "required by distribution " + kind : "does not apply to distribution " + kind);
-  }
-  if (needs_mix != !service.mix.empty()) {
-    diagnostics.error(service.where, path + ".mix",
-                      needs_mix ? "required by distribution " + kind : "does not apply to distribution " + kind);
-  }
+  // A key counts as given when it is written, even if its value was rejected (and reported) already.
+  auto check = [&](bool needed, const SourceMark& given, const std::string& key) {
+    if (needed && given.line == 0) {
+      diagnostics.error(service.where, path + "." + key, "required by distribution " + kind);
+    } else if (!needed && given.line > 0) {
+      diagnostics.error(given, path + "." + key, "does not apply to distribution " + kind);
+    }
+  };
+  check(service.distribution != "clip_mix", service.mean_where, "mean_s");
+  check(service.distribution == "lognormal", service.cv_where, "cv");
+  check(service.distribution == "clip_mix", service.mix_where, "mix");
   check_clip_refs(experiment, service.mix, path + ".mix", diagnostics);
 }
 
@@ -112,7 +116,8 @@ void check_clip_refs(const model::Experiment& experiment, const std::vector<Shar
                                    [&](const model::ClipClass& c) { return c.name == share.ref.name; });
     if (!known) {
       std::vector<std::string> names;
-      for (const auto& c : classes) names.push_back(c.name);
+      for (const auto& c : classes)
+        names.push_back(c.name);
       diagnostics.error(share.ref.mark, path + "." + share.ref.name,
                         "unknown clip class; defined in workload.clip_classes: " +
                             (names.empty() ? std::string("none") : join_names(names)));
@@ -125,9 +130,8 @@ void check_reachable(const model::Scenario& scenario, const model::RegionGraph& 
   if (!graph.serving_regions(r).empty()) return;
   const auto& region = scenario.regions[r];
   diagnostics.error(mark, path,
-                    region.data_residency
-                        ? "region '" + region.name + "' requires data residency but has no datacenter"
-                        : "region '" + region.name + "' reaches no datacenter over the WAN links");
+                    region.data_residency ? "region '" + region.name + "' requires data residency but has no datacenter"
+                                          : "region '" + region.name + "' reaches no datacenter over the WAN links");
 }
 
 /// Bass cumulative adoption fraction F(t) = (1 - e^{-(p+q)t}) / (1 + (q/p) e^{-(p+q)t}).
@@ -148,16 +152,18 @@ void check_user_model(const model::Scenario& scenario, const model::RegionGraph&
   for (const auto& segment : users.segments) {
     share_sum += segment.share;
     const std::string path = "workload.users.segments." + segment.name;
-    if (segment.clip_mix.empty()) diagnostics.error(segment.where, path + ".clip_mix", "required: what clips the segment requests");
+    if (segment.clip_mix.empty())
+      diagnostics.error(segment.where, path + ".clip_mix", "required: what clips the segment requests");
     check_clip_refs(scenario.experiment, segment.clip_mix, path + ".clip_mix", diagnostics);
   }
   if (std::fabs(share_sum - 1.0) > 1e-6) {
     diagnostics.expected(users.segments.front().where, "workload.users.segments", "segment shares summing to 1",
-                         "a sum of " + std::to_string(share_sum));
+                         "a sum of " + shortest(share_sum));
   }
   if (!users.diurnal.empty()) {
     double total = 0.0;
-    for (double d : users.diurnal) total += d;
+    for (double d : users.diurnal)
+      total += d;
     if (total <= 0.0) diagnostics.expected(workload.where, "workload.users.diurnal", "some hour > 0", "all zeros");
   }
   double agents = 0.0;
@@ -200,8 +206,11 @@ void check_workload(const model::Scenario& scenario, Diagnostics& diagnostics) {
     const std::string path = "workload.synthetic[" + std::to_string(i) + "]";
     check_service(experiment, load.service, path + ".service", diagnostics);
     const std::size_t r = model::region_index(scenario, load.region.name);
+    const auto& listed = experiment.platform.regions;
+    const bool is_listed =
+        std::any_of(listed.begin(), listed.end(), [&](const NameRef& ref) { return ref.name == load.region.name; });
     if (r >= scenario.regions.size()) {
-      if (!load.region.name.empty()) {
+      if (!load.region.name.empty() && !is_listed) {  // a listed region whose file failed is reported already
         diagnostics.error(load.region.mark, path + ".region",
                           "region '" + load.region.name + "' is not listed in platform.regions");
       }
@@ -220,9 +229,9 @@ void check_scenario(model::Scenario& scenario, const std::vector<model::WanLink>
                     const std::string& regions_dir, Diagnostics& diagnostics) {
   const auto& experiment = scenario.experiment;
   if (experiment.warmup_days >= experiment.horizon_days) {
-    diagnostics.expected(experiment.where, "warmup_days", "a value below horizon_days (" +
-                                                             std::to_string(experiment.horizon_days) + ")",
-                         std::to_string(experiment.warmup_days));
+    diagnostics.expected(experiment.warmup_where, "warmup_days",
+                         "a value below horizon_days (" + shortest(experiment.horizon_days) + ")",
+                         shortest(experiment.warmup_days));
   }
   check_names_unique(scenario, diagnostics);
   select_links(scenario, all_links, regions_dir, diagnostics);

@@ -45,8 +45,7 @@ model::Scenario load_scenario(const std::string& experiment_path, const LoadOpti
   if (platform.where.line == 0) throw ConfigError(std::move(diagnostics));  // no platform mapping: reported above
   const fs::path regions_dir = fs::path(experiment_path).parent_path() / platform.regions_dir;
   if (!fs::is_directory(regions_dir)) {
-    diagnostics.error(platform.where, "platform.regions_dir",
-                      "folder '" + regions_dir.string() + "' does not exist");
+    diagnostics.error(platform.where, "platform.regions_dir", "folder '" + regions_dir.string() + "' does not exist");
     throw ConfigError(std::move(diagnostics));
   }
 
@@ -64,7 +63,7 @@ model::Scenario load_scenario(const std::string& experiment_path, const LoadOpti
     model::RegionFile region_file;
     if (!read_file(file.string(), region_file, diagnostics)) continue;
     if (region_file.region.name != ref.name && !region_file.region.name.empty()) {
-      diagnostics.expected(region_file.region.where, "region.name", "'" + ref.name + "' (the file name)",
+      diagnostics.expected(region_file.region.name_where, "region.name", "'" + ref.name + "' (the file name)",
                            "'" + region_file.region.name + "'");
     }
     scenario.regions.push_back(std::move(region_file.region));

@@ -50,8 +50,7 @@ void SchemaCollector::text(std::string_view key, std::string& value, std::string
   add(key, "text", presence_text(presence, "\"" + value + "\""), "", doc);
 }
 
-void SchemaCollector::identifier(std::string_view key, std::string& value, std::string_view doc,
-                                 Presence presence) {
+void SchemaCollector::identifier(std::string_view key, std::string& value, std::string_view doc, Presence presence) {
   add(key, "name", presence_text(presence, value.empty() ? "\"\"" : value), "", doc);
 }
 
@@ -74,10 +73,11 @@ void SchemaCollector::choice(std::string_view key, std::string& value, const std
   add(key, "one of " + join_names(options), value, "", doc);
 }
 
-void SchemaCollector::shares(std::string_view key, std::vector<Share>&, std::string_view target,
-                             std::string_view doc) {
+void SchemaCollector::shares(std::string_view key, std::vector<Share>&, std::string_view target, std::string_view doc) {
   add(key, std::string(target) + " name -> share, summing to 1", "unset", "", doc);
 }
+
+void SchemaCollector::here_of(std::string_view, SourceMark&) {}
 
 void SchemaCollector::here(SourceMark&) {}
 
@@ -97,8 +97,8 @@ void SchemaCollector::sequence(std::string_view key, std::string_view doc, std::
   body(child, 0);
 }
 
-void SchemaCollector::keyed(std::string_view key, std::string_view doc, std::size_t min_items, const std::vector<std::string>&,
-                            const std::function<void(std::size_t)>& resize,
+void SchemaCollector::keyed(std::string_view key, std::string_view doc, std::size_t min_items,
+                            const std::vector<std::string>&, const std::function<void(std::size_t)>& resize,
                             const std::function<void(Fields&, std::size_t, const std::string&)>& body) {
   add(key, "mapping of name -> mapping", min_items > 0 ? "required" : "{}", "", doc);
   resize(1);

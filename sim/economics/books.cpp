@@ -38,11 +38,11 @@ Ledger build_ledger(const model::Scenario& scenario, const engine::RunOutcome& o
           const auto& day = observed.days[d];
           const double hours = recorder.day_length_s(d) / 3600.0;
           const double reserved = scale * static_cast<double>(info.gpus) * hours * gpu.reserved_usd_per_gpu_hour;
-          const double energy = scale * day.busy_gpu_s / 3600.0 * gpu.board_power_w / 1000.0 * dc.pue *
-                                region.market.energy_usd_per_kwh;
+          const double energy =
+              scale * day.busy_gpu_s / 3600.0 * gpu.board_power_w / 1000.0 * dc.pue * region.market.energy_usd_per_kwh;
           for (std::size_t origin = 0; origin < scenario.regions.size(); ++origin) {
-            const double share = day.busy_gpu_s > 0.0 ? day.busy_by_origin_s[origin] / day.busy_gpu_s
-                                                       : (origin == host ? 1.0 : 0.0);
+            const double share =
+                day.busy_gpu_s > 0.0 ? day.busy_by_origin_s[origin] / day.busy_gpu_s : (origin == host ? 1.0 : 0.0);
             auto& row = ledger[origin][d];
             row.gpu_reserved_usd += share * reserved;
             row.energy_usd += share * energy;

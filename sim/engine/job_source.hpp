@@ -15,8 +15,8 @@ namespace gvsim::engine {
 class JobSource {
  public:
   /// @brief A source for `load` with streams under (master_seed, replication).
-  JobSource(const model::RegionLoad& load, const std::vector<model::ClipClass>& clip_classes,
-            std::uint64_t master_seed, std::uint64_t replication);
+  JobSource(const model::RegionLoad& load, const std::vector<model::ClipClass>& clip_classes, std::uint64_t master_seed,
+            std::uint64_t replication);
 
   /// @brief Time from the previous arrival to the next one, in seconds.
   double next_interarrival_s();

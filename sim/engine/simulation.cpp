@@ -75,17 +75,18 @@ class Run {
     const auto& experiment = scenario_.experiment;
     if (users) {
       for (std::size_t r = 0; r < scenario_.regions.size(); ++r) {
-        sg4::Actor::create("market/" + scenario_.regions[r].name, region_edges_[r], [this, r] { drive_market(r); })
-            ->daemonize();
+        sg4::Actor::create("market/" + scenario_.regions[r].name, region_edges_[r], [this, r] {
+          drive_market(r);
+        })->daemonize();
       }
     } else {
       for (const auto& load : experiment.workload.synthetic) {
         const std::size_t region = model::region_index(scenario_, load.region.name);
         auto source = std::make_shared<JobSource>(load, experiment.workload.clip_classes, experiment.seed,
                                                   static_cast<std::uint64_t>(experiment.replication));
-        sg4::Actor::create("arrivals/" + load.region.name, region_edges_[region],
-                           [this, region, source] { arrive(region, *source); })
-            ->daemonize();
+        sg4::Actor::create("arrivals/" + load.region.name, region_edges_[region], [this, region, source] {
+          arrive(region, *source);
+        })->daemonize();
       }
     }
     // The only non-daemon actor: the run ends, killing the daemons, exactly at the horizon.
@@ -218,7 +219,8 @@ class Run {
 
 std::vector<std::int64_t> gpu_counts(const std::vector<model::ClusterInfo>& clusters) {
   std::vector<std::int64_t> counts;
-  for (const auto& c : clusters) counts.push_back(c.gpus);
+  for (const auto& c : clusters)
+    counts.push_back(c.gpus);
   return counts;
 }
 
@@ -232,12 +234,13 @@ RunOutcome run_simulation(const model::Scenario& scenario) {
                                          experiment.warmup_days * 86400.0, scenario.regions.size()),
                      0, nullptr};
   if (experiment.workload.mode == "users") {
-    outcome.market = std::make_unique<users::Market>(scenario, experiment.seed,
-                                                     static_cast<std::uint64_t>(experiment.replication));
+    outcome.market =
+        std::make_unique<users::Market>(scenario, experiment.seed, static_cast<std::uint64_t>(experiment.replication));
   }
   std::vector<std::string> args = engine_arguments(scenario);
   std::vector<char*> argv;
-  for (auto& a : args) argv.push_back(a.data());
+  for (auto& a : args)
+    argv.push_back(a.data());
   int argc = static_cast<int>(argv.size());
   sg4::Engine engine(&argc, argv.data());
   Run run(scenario, outcome);

@@ -15,7 +15,7 @@ namespace gvsim::engine {
 struct RunOutcome {
   std::vector<model::ClusterInfo> clusters;
   output::JobRecorder recorder;
-  std::uint64_t events = 0;  ///< arrivals + starts + completions + abandonments
+  std::uint64_t events = 0;               ///< arrivals + starts + completions + abandonments
   std::unique_ptr<users::Market> market;  ///< the users and their books (workload mode "users" only)
 };
 

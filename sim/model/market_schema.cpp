@@ -109,7 +109,8 @@ void describe(Fields& f, BehaviourSpec& v) {
 }
 
 void describe(Fields& f, PopulationSpec& v) {
-  f.integer("max_agents", v.max_agents, NumberRule::whole(1, 1e8), "refuse to run when the expected simulated users (Bass closed form at the horizon) exceed this");
+  f.integer("max_agents", v.max_agents, NumberRule::whole(1, 1e8),
+            "refuse to run when the expected simulated users (Bass closed form at the horizon) exceed this");
 }
 
 void describe(Fields& f, UserModelSpec& v) {

@@ -97,7 +97,7 @@ struct UserModelSpec {
   PricingSpec pricing;
   BehaviourSpec behaviour;
   std::string imitation_from = "adopted";  ///< Bass imitation term driven by all adopters or active users only
-  std::vector<double> diurnal;  ///< 24 relative request intensities by local hour; normalised to mean 1
+  std::vector<double> diurnal;             ///< 24 relative request intensities by local hour; normalised to mean 1
   std::int64_t delivery_slots_per_cluster = 8;
 };
 

@@ -54,6 +54,7 @@ struct Region {
   PaymentSpec payments;
   std::vector<Datacenter> datacenters;
   SourceMark where;
+  SourceMark name_where;
 };
 
 /// @brief A WAN link between two regions' gateways.
@@ -91,6 +92,9 @@ struct ServiceSpec {
   std::optional<double> cv;
   std::vector<Share> mix;
   SourceMark where;
+  SourceMark mean_where;  ///< position of mean_s when given
+  SourceMark cv_where;    ///< position of cv when given
+  SourceMark mix_where;   ///< position of mix when given
 };
 
 /// @brief Synthetic job stream of one region, for validation and benchmarks.
@@ -136,6 +140,7 @@ struct Experiment {
   std::int64_t replication = 0;
   double horizon_days = 1.0;
   double warmup_days = 0.0;
+  SourceMark warmup_where;
   double scale = 1.0;
   PlatformSpec platform;
   Workload workload;
@@ -164,7 +169,7 @@ struct Scenario {
   Experiment experiment;
   std::vector<Region> regions;  ///< in the order the experiment lists them
   std::vector<GpuModel> gpus;
-  std::vector<WanLink> links;   ///< only links between participating regions
+  std::vector<WanLink> links;  ///< only links between participating regions
   std::string experiment_file;
 };
 

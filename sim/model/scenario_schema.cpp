@@ -15,8 +15,8 @@ void describe(Fields& f, GpuModel& v) {
   f.number("board_power_w", v.board_power_w, NumberRule::between(1.0, 5000.0, "W"), "board power at full load");
   f.number("reserved_usd_per_gpu_hour", v.reserved_usd_per_gpu_hour, NumberRule::between(0.0, 1000.0, "USD/GPU-h"),
            "price of a reserved GPU-hour");
-  f.number("on_demand_usd_per_gpu_hour", v.on_demand_usd_per_gpu_hour,
-           NumberRule::between(0.0, 1000.0, "USD/GPU-h"), "price of an on-demand GPU-hour");
+  f.number("on_demand_usd_per_gpu_hour", v.on_demand_usd_per_gpu_hour, NumberRule::between(0.0, 1000.0, "USD/GPU-h"),
+           "price of an on-demand GPU-hour");
   f.text("source", v.source, "where the figures come from (calibration.md source key or 'estimate')");
 }
 
@@ -25,8 +25,7 @@ void describe(Fields& f, GpuCluster& v) {
   f.identifier("name", v.name, "cluster name, unique across all regions", Presence::kRequired);
   f.reference("gpu", v.gpu, "GPU model (regions/gpus.yaml)", "GPU model of every server in the cluster");
   f.integer("gpu_count", v.gpu_count, NumberRule::whole(1, 10000000),
-            "number of real GPUs; the run simulates round(gpu_count / scale), one host each",
-            Presence::kRequired);
+            "number of real GPUs; the run simulates round(gpu_count / scale), one host each", Presence::kRequired);
 }
 
 void describe(Fields& f, Datacenter& v) {
@@ -41,6 +40,7 @@ void describe(Fields& f, Datacenter& v) {
 void describe(Fields& f, Region& v) {
   f.here(v.where);
   f.identifier("name", v.name, "region name; must equal the file name without .yaml", Presence::kRequired);
+  f.here_of("name", v.name_where);
   f.text("display_name", v.display_name, "human-readable name for reports");
   f.number("utc_offset_h", v.utc_offset_h, NumberRule::between(-12.0, 14.0, "h"), "local time offset from UTC");
   f.flag("data_residency", v.data_residency,
@@ -90,6 +90,9 @@ void describe(Fields& f, ServiceSpec& v) {
                     "mean reference-GPU seconds (exponential, deterministic, lognormal)");
   f.optional_number("cv", v.cv, NumberRule::positive(), "coefficient of variation (lognormal only)");
   f.shares("mix", v.mix, "clip class", "clip class shares (clip_mix only); each class gives its own work");
+  f.here_of("mean_s", v.mean_where);
+  f.here_of("cv", v.cv_where);
+  f.here_of("mix", v.mix_where);
 }
 
 void describe(Fields& f, RegionLoad& v) {
@@ -136,6 +139,7 @@ void describe(Fields& f, Experiment& v) {
            Presence::kRequired);
   f.number("warmup_days", v.warmup_days, NumberRule::between(0.0, 3650.0, "d"),
            "initial period left out of summary statistics (must be < horizon_days)");
+  f.here_of("warmup_days", v.warmup_where);
   f.number("scale", v.scale, NumberRule::between(1.0, 1e7),
            "real users and real GPUs each simulated one stands for: GPU counts in region files are divided by it "
            "(rounded), and user, job and money figures in results are multiplied by it");
@@ -145,10 +149,16 @@ void describe(Fields& f, Experiment& v) {
   f.nested("engine", v.engine, "simulation engine settings");
 }
 
-void describe(Fields& f, GpuCatalog& v) { f.named("gpus", v.gpus, "GPU models by name", 1); }
+void describe(Fields& f, GpuCatalog& v) {
+  f.named("gpus", v.gpus, "GPU models by name", 1);
+}
 
-void describe(Fields& f, WanCatalog& v) { f.list("links", v.links, "WAN links between regions"); }
+void describe(Fields& f, WanCatalog& v) {
+  f.list("links", v.links, "WAN links between regions");
+}
 
-void describe(Fields& f, RegionFile& v) { f.nested("region", v.region, "the region", Presence::kRequired); }
+void describe(Fields& f, RegionFile& v) {
+  f.nested("region", v.region, "the region", Presence::kRequired);
+}
 
 }  // namespace gvsim::model

@@ -11,18 +11,50 @@ void run_keys(CsvTable& table, const model::Scenario& scenario) {
   const auto& e = scenario.experiment;
   table.cell(e.name).cell(static_cast<long long>(e.replication)).cell(static_cast<long long>(e.seed));
 }
-double ratio(double a, double b) { return b > 0.0 ? a / b : std::nan(""); }
+double ratio(double a, double b) {
+  return b > 0.0 ? a / b : std::nan("");
+}
 }  // namespace
 
 std::string region_daily_csv(const model::Scenario& scenario, const engine::RunOutcome& outcome,
                              const economics::Ledger& ledger) {
-  CsvTable table({"scenario", "replication", "seed", "day", "region", "users_new", "users_adopted", "users_free",
-                  "users_paid", "users_churned", "upgrade_offers", "conversions", "paid_churn_voluntary",
-                  "paid_churn_involuntary", "free_lapsed", "requests", "requests_no_credits", "jobs_submitted",
-                  "jobs_abandoned", "jobs_delivered", "mean_wait_s", "share_fast", "satisfaction_mean",
-                  "revenue_subscriptions_usd", "revenue_packs_usd", "revenue_api_usd", "store_fees_usd",
-                  "payment_fees_usd", "revenue_net_usd", "gpu_reserved_usd", "energy_usd", "egress_usd",
-                  "moderation_usd", "fines_usd", "cost_usd", "profit_usd", "gpu_hours_busy"});
+  CsvTable table({"scenario",
+                  "replication",
+                  "seed",
+                  "day",
+                  "region",
+                  "users_new",
+                  "users_adopted",
+                  "users_free",
+                  "users_paid",
+                  "users_churned",
+                  "upgrade_offers",
+                  "conversions",
+                  "paid_churn_voluntary",
+                  "paid_churn_involuntary",
+                  "free_lapsed",
+                  "requests",
+                  "requests_no_credits",
+                  "jobs_submitted",
+                  "jobs_abandoned",
+                  "jobs_delivered",
+                  "mean_wait_s",
+                  "share_fast",
+                  "satisfaction_mean",
+                  "revenue_subscriptions_usd",
+                  "revenue_packs_usd",
+                  "revenue_api_usd",
+                  "store_fees_usd",
+                  "payment_fees_usd",
+                  "revenue_net_usd",
+                  "gpu_reserved_usd",
+                  "energy_usd",
+                  "egress_usd",
+                  "moderation_usd",
+                  "fines_usd",
+                  "cost_usd",
+                  "profit_usd",
+                  "gpu_hours_busy"});
   const double scale = scenario.experiment.scale;
   auto scaled = [scale](std::int64_t n) { return static_cast<double>(n) * scale; };
   for (std::size_t d = 0; d < outcome.recorder.day_count(); ++d) {

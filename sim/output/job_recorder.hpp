@@ -14,9 +14,9 @@ struct ClusterDay {
   double wait_sum_s = 0.0;
   std::vector<double> waits_s;  ///< waits of jobs started that day (for percentiles)
   double busy_gpu_s = 0.0;
-  double queue_area_s = 0.0;    ///< integral of the queue length over the day
-  double egress_gb = 0.0;       ///< video data sent out of the cluster's datacenter
-  std::vector<double> busy_by_origin_s;   ///< busy GPU-seconds per region the jobs came from
+  double queue_area_s = 0.0;                ///< integral of the queue length over the day
+  double egress_gb = 0.0;                   ///< video data sent out of the cluster's datacenter
+  std::vector<double> busy_by_origin_s;     ///< busy GPU-seconds per region the jobs came from
   std::vector<double> egress_by_origin_gb;  ///< egress per region the videos went to
 };
 
@@ -28,8 +28,8 @@ struct ClusterObservation {
   std::int64_t queued = 0;
   std::int64_t running = 0;
   double last_event_s = 0.0;
-  double queued_submit_sum_s = 0.0;  ///< sum of submit times of jobs still waiting
-  std::vector<double> running_since_s;  ///< per GPU slot: start of the running job, or -1 when idle
+  double queued_submit_sum_s = 0.0;         ///< sum of submit times of jobs still waiting
+  std::vector<double> running_since_s;      ///< per GPU slot: start of the running job, or -1 when idle
   std::vector<std::size_t> running_origin;  ///< per GPU slot: region of the running job
   // Whole-run totals.
   std::int64_t arrived = 0;

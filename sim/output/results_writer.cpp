@@ -7,8 +7,8 @@
 
 #include "gvsim/version.hpp"
 #include "sim/config/json_dumper.hpp"
-#include "sim/output/atomic_file.hpp"
 #include "sim/economics/books.hpp"
+#include "sim/output/atomic_file.hpp"
 #include "sim/output/csv_table.hpp"
 #include "sim/output/economics_tables.hpp"
 #include "sim/output/run_summary.hpp"
@@ -61,12 +61,16 @@ std::string timeseries_csv(const model::Scenario& scenario, const engine::RunOut
 }
 
 std::string summary_csv(const model::Scenario& scenario, const engine::RunOutcome& outcome) {
-  CsvTable table({"scenario", "replication", "seed", "horizon_days", "warmup_days", "gpus", "jobs_arrived",
-                  "jobs_started", "jobs_completed", "jobs_queued_end", "jobs_running_end", "jobs_measured",
-                  "mean_wait_s", "p95_wait_s", "max_wait_s", "mean_queue_length", "arrival_rate_per_s",
-                  "utilisation", "gpu_hours_busy", "gpu_hours_provisioned"});
+  CsvTable table({"scenario",          "replication",          "seed",
+                  "horizon_days",      "warmup_days",          "gpus",
+                  "jobs_arrived",      "jobs_started",         "jobs_completed",
+                  "jobs_queued_end",   "jobs_running_end",     "jobs_measured",
+                  "mean_wait_s",       "p95_wait_s",           "max_wait_s",
+                  "mean_queue_length", "arrival_rate_per_s",   "utilisation",
+                  "gpu_hours_busy",    "gpu_hours_provisioned"});
   std::vector<std::size_t> all(outcome.clusters.size());
-  for (std::size_t c = 0; c < all.size(); ++c) all[c] = c;
+  for (std::size_t c = 0; c < all.size(); ++c)
+    all[c] = c;
   const GroupSummary s = summarize(outcome, all, "all");
   table.row();
   run_keys(table, scenario);
@@ -122,7 +126,7 @@ WrittenResults write_results(const std::string& directory, const model::Scenario
                              const engine::RunOutcome& outcome, const RunInfo& info) {
   std::filesystem::create_directories(directory);
   std::vector<std::pair<std::string, std::string>> files = {{"timeseries.csv", timeseries_csv(scenario, outcome)},
-                                                             {"summary.csv", summary_csv(scenario, outcome)}};
+                                                            {"summary.csv", summary_csv(scenario, outcome)}};
   if (outcome.market != nullptr) {
     const auto ledger = economics::build_ledger(scenario, outcome);
     files.emplace_back("region_daily.csv", region_daily_csv(scenario, outcome, ledger));
@@ -136,7 +140,8 @@ WrittenResults write_results(const std::string& directory, const model::Scenario
   }
   char hex[17];
   std::snprintf(hex, sizeof hex, "%016" PRIx64, rng::fnv1a64(all_bytes));
-  for (const auto& [name, content] : files) write_file_atomically(directory + "/" + name, content);
+  for (const auto& [name, content] : files)
+    write_file_atomically(directory + "/" + name, content);
 
   std::int64_t arrived = 0;
   std::int64_t completed = 0;

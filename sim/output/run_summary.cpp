@@ -39,7 +39,8 @@ GroupSummary summarize(const engine::RunOutcome& outcome, const std::vector<std:
     queue_area += obs.queue_area_post_s;
     busy_post += obs.busy_post_gpu_s;
     arrived_post += obs.arrived_post;
-    for (const auto& day : obs.days) s.gpu_hours_busy += day.busy_gpu_s / 3600.0;
+    for (const auto& day : obs.days)
+      s.gpu_hours_busy += day.busy_gpu_s / 3600.0;
   }
   s.gpu_hours_provisioned = static_cast<double>(s.gpus) * recorder.horizon_s() / 3600.0;
   const double nan = std::numeric_limits<double>::quiet_NaN();
@@ -94,7 +95,8 @@ void check_invariants(const engine::RunOutcome& outcome) {
             "Little's law: queue-length integral " + std::to_string(obs.queue_area_all_s) +
                 " s != total waiting time " + std::to_string(waited) + " s");
     double busy = 0.0;
-    for (const auto& day : obs.days) busy += day.busy_gpu_s;
+    for (const auto& day : obs.days)
+      busy += day.busy_gpu_s;
     require(busy <= static_cast<double>(obs.gpus) * horizon * (1.0 + 1e-12), name,
             "busy GPU time " + std::to_string(busy) + " s exceeds capacity");
   }

@@ -26,10 +26,10 @@ struct GroupSummary {
   double mean_wait_s = 0.0;
   double p95_wait_s = 0.0;
   double max_wait_s = 0.0;
-  double mean_queue_length = 0.0;    ///< time average over [warm-up, horizon]
-  double arrival_rate_per_s = 0.0;   ///< arrivals per second over [warm-up, horizon]
-  double utilisation = 0.0;          ///< busy GPU time / provisioned GPU time over [warm-up, horizon]
-  double gpu_hours_busy = 0.0;       ///< whole run
+  double mean_queue_length = 0.0;   ///< time average over [warm-up, horizon]
+  double arrival_rate_per_s = 0.0;  ///< arrivals per second over [warm-up, horizon]
+  double utilisation = 0.0;         ///< busy GPU time / provisioned GPU time over [warm-up, horizon]
+  double gpu_hours_busy = 0.0;      ///< whole run
   double gpu_hours_provisioned = 0.0;
 };
 

@@ -39,9 +39,9 @@ BuiltPlatform build_platform(const model::Scenario& scenario, const std::vector<
     std::vector<sg4::Host*> hosts;
     hosts.reserve(static_cast<std::size_t>(cluster.gpus));
     for (std::int64_t g = 0; g < cluster.gpus; ++g) {
-      hosts.push_back(zone->create_host(cluster.name + "/gpu" + std::to_string(g),
-                                        cluster.relative_speed * kReferenceFlops)
-                          ->seal());
+      hosts.push_back(
+          zone->create_host(cluster.name + "/gpu" + std::to_string(g), cluster.relative_speed * kReferenceFlops)
+              ->seal());
     }
     zone->seal();
     built.cluster_hosts.push_back(std::move(hosts));
@@ -67,7 +67,8 @@ BuiltPlatform build_platform(const model::Scenario& scenario, const std::vector<
       if (!graph.reachable(from.region, to.region)) continue;
       // Every route leaves through the source region's metro network and enters through the destination's.
       std::vector<sg4::LinkInRoute> links{sg4::LinkInRoute(metro[from.region])};
-      for (std::size_t l : graph.route(from.region, to.region)) links.emplace_back(wan[l]);
+      for (std::size_t l : graph.route(from.region, to.region))
+        links.emplace_back(wan[l]);
       if (to.region != from.region) links.emplace_back(metro[to.region]);
       world->add_route(from.zone->get_netpoint(), to.zone->get_netpoint(), from.gateway, to.gateway, links, true);
     }

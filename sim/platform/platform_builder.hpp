@@ -16,7 +16,7 @@ inline constexpr double kReferenceFlops = 1e9;
 /// @brief The SimGrid hosts a run uses.
 struct BuiltPlatform {
   std::vector<std::vector<simgrid::s4u::Host*>> cluster_hosts;  ///< per cluster (list_clusters order), one per GPU
-  std::vector<simgrid::s4u::Host*> region_edges;                 ///< per region: where its users' traffic ends
+  std::vector<simgrid::s4u::Host*> region_edges;                ///< per region: where its users' traffic ends
 };
 
 /// @brief Builds the SimGrid platform: a Full zone of regions, a Star zone per region and per GPU cluster, one

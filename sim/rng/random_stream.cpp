@@ -23,12 +23,15 @@ std::uint64_t fnv1a64(std::string_view text) {
 }
 
 namespace {
-std::uint64_t rotl(std::uint64_t x, int k) { return (x << k) | (x >> (64 - k)); }
+std::uint64_t rotl(std::uint64_t x, int k) {
+  return (x << k) | (x >> (64 - k));
+}
 }  // namespace
 
 Xoshiro256::Xoshiro256(std::uint64_t seed) {
   std::uint64_t sm = seed;
-  for (auto& word : s_) word = splitmix64(sm);
+  for (auto& word : s_)
+    word = splitmix64(sm);
 }
 
 std::uint64_t Xoshiro256::next() {
@@ -55,9 +58,13 @@ std::uint64_t stream_seed(std::uint64_t master_seed, std::uint64_t replication, 
 RandomStream::RandomStream(std::uint64_t master_seed, std::uint64_t replication, std::string_view name)
     : engine_(stream_seed(master_seed, replication, name)) {}
 
-double RandomStream::uniform() { return static_cast<double>(engine_.next() >> 11) * 0x1.0p-53; }
+double RandomStream::uniform() {
+  return static_cast<double>(engine_.next() >> 11) * 0x1.0p-53;
+}
 
-double RandomStream::exponential(double mean) { return -mean * std::log(uniform_positive()); }
+double RandomStream::exponential(double mean) {
+  return -mean * std::log(uniform_positive());
+}
 
 double RandomStream::standard_normal() {
   const double radius = std::sqrt(-2.0 * std::log(uniform_positive()));

@@ -9,7 +9,9 @@ namespace {
 constexpr double kDay = 86400.0;
 constexpr double kYear = 365.0 * kDay;
 
-double logistic(double x) { return 1.0 / (1.0 + std::exp(-x)); }
+double logistic(double x) {
+  return 1.0 / (1.0 + std::exp(-x));
+}
 
 std::int32_t day_index(double t, double offset_h) {
   return static_cast<std::int32_t>(std::floor((t + offset_h * 3600.0) / kDay));
@@ -43,24 +45,32 @@ Market::Market(const model::Scenario& scenario, std::uint64_t seed, std::uint64_
   }
   diurnal_ = spec_.diurnal.empty() ? std::vector<double>(24, 1.0) : spec_.diurnal;
   double total = 0.0;
-  for (double d : diurnal_) total += d;
-  for (double& d : diurnal_) d *= 24.0 / total;
+  for (double d : diurnal_)
+    total += d;
+  for (double& d : diurnal_)
+    d *= 24.0 / total;
   diurnal_max_ = *std::max_element(diurnal_.begin(), diurnal_.end());
 
   std::size_t expected_users = 0;
   for (std::size_t r = 0; r < scenario.regions.size(); ++r) {
     const auto& region = scenario.regions[r];
     const std::string& name = region.name;
-    RegionState state{0, 0, region.market.entry_day * kDay, std::numeric_limits<double>::infinity(),
-                      std::numeric_limits<double>::infinity(), kDay, 0, 0,
+    RegionState state{0,
+                      0,
+                      region.market.entry_day * kDay,
+                      std::numeric_limits<double>::infinity(),
+                      std::numeric_limits<double>::infinity(),
+                      kDay,
+                      0,
+                      0,
                       rng::RandomStream(seed, replication, "users/" + name + "/adoption"),
                       rng::RandomStream(seed, replication, "users/" + name + "/traits"),
                       rng::RandomStream(seed, replication, "users/" + name + "/requests"),
                       rng::RandomStream(seed, replication, "service/" + name),
                       rng::RandomStream(seed, replication, "users/" + name + "/choice"),
                       rng::RandomStream(seed, replication, "users/" + name + "/churn")};
-    state.market_size =
-        static_cast<std::int64_t>(std::floor(region.market.addressable_users_millions * 1e6 / scenario.experiment.scale));
+    state.market_size = static_cast<std::int64_t>(
+        std::floor(region.market.addressable_users_millions * 1e6 / scenario.experiment.scale));
     regions_.push_back(std::move(state));
     schedule_adoption(r, 0.0);
     expected_users += static_cast<std::size_t>(regions_.back().market_size);
@@ -71,7 +81,8 @@ Market::Market(const model::Scenario& scenario, std::uint64_t seed, std::uint64_
 
 std::int64_t Market::active(std::size_t region) const {
   std::int64_t n = 0;
-  for (std::size_t s = 0; s < segments_.size(); ++s) n += static_cast<std::int64_t>(active_.count(group(region, s)));
+  for (std::size_t s = 0; s < segments_.size(); ++s)
+    n += static_cast<std::int64_t>(active_.count(group(region, s)));
   return n;
 }
 
@@ -153,8 +164,7 @@ void Market::adopt(std::size_t region, double t) {
   const std::size_t segment = s.traits.discrete(segment_share_cumulative_);
   const auto& spec = *segments_[segment];
   const bool payment = s.traits.bernoulli(scenario_.regions[region].payments.method_share);
-  const double wtp =
-      market.price_index * spec.wtp_usd_median * std::exp(spec.wtp_log_sd * s.traits.standard_normal());
+  const double wtp = market.price_index * spec.wtp_usd_median * std::exp(spec.wtp_log_sd * s.traits.standard_normal());
   const double patience = spec.patience_s_median * std::exp(spec.patience_log_sd * s.traits.standard_normal());
   const std::int32_t local_day = day_index(t, scenario_.regions[region].utc_offset_h);
   const std::uint32_t u = table_.add(static_cast<std::uint16_t>(region), static_cast<std::uint8_t>(segment), payment,
@@ -222,8 +232,8 @@ std::optional<JobRequest> Market::request(std::size_t region, double t) {
   const auto& spec = *segments_[segment];
   const std::size_t pick = s.service.discrete(segment_clip_cumulative_[segment]);
   const auto& clip = scenario_.experiment.workload.clip_classes[segment_clip_index_[segment][pick]];
-  const double work = clip.gpu_seconds_cv > 0.0 ? s.service.lognormal(clip.gpu_seconds, clip.gpu_seconds_cv)
-                                                 : clip.gpu_seconds;
+  const double work =
+      clip.gpu_seconds_cv > 0.0 ? s.service.lognormal(clip.gpu_seconds, clip.gpu_seconds_cv) : clip.gpu_seconds;
   RegionDay& day = today(region, t);
   ++day.requests;
   JobRequest job{u, segment_clip_index_[segment][pick], work, table_.patience_s[u], 0.0F, false};
@@ -292,10 +302,11 @@ void Market::on_delivered(const JobRequest& job, double wait_s, double t) {
 void Market::midnight(std::size_t region, double t) {
   auto& s = regions_[region];
   const auto& b = spec_.behaviour;
+  // Open the new day first: growing days_ would leave a reference to the closing day dangling.
+  RegionDay& opening = today(region, t);
   RegionDay& closing = today(region, t - 1.0);
   const double competitor = b.churn_competitor_weight * pressure(region, t);
   const auto utc_day = static_cast<std::int32_t>(t / kDay);
-  RegionDay& opening = today(region, t);
   double satisfaction_sum = 0.0;
   for (std::size_t g = 0; g < segments_.size(); ++g) {
     const auto& spec = *segments_[g];
@@ -360,7 +371,8 @@ void Market::finish(double horizon_s) {
       last.users_free = s.adopted - s.paid - s.churned;
       double sum = 0.0;
       for (std::size_t g = 0; g < segments_.size(); ++g) {
-        for (std::uint32_t u : active_.members(group(r, g))) sum += table_.satisfaction[u];
+        for (std::uint32_t u : active_.members(group(r, g)))
+          sum += table_.satisfaction[u];
       }
       const std::int64_t active_users = s.adopted - s.churned;
       last.satisfaction_mean = active_users > 0 ? sum / static_cast<double>(active_users) : 0.0;

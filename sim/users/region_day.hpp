@@ -18,14 +18,14 @@ struct RegionDay {
   std::int64_t jobs_abandoned = 0;
   std::int64_t jobs_delivered = 0;
   std::int64_t jobs_fast = 0;
-  double wait_sum_s = 0.0;        ///< over delivered jobs
-  double delivery_gb = 0.0;       ///< video data delivered to this region's users
+  double wait_sum_s = 0.0;                 ///< over delivered jobs
+  double delivery_gb = 0.0;                ///< video data delivered to this region's users
   double revenue_subscriptions_usd = 0.0;  ///< gross
   double revenue_packs_usd = 0.0;          ///< gross
   double revenue_api_usd = 0.0;            ///< gross
   double store_fees_usd = 0.0;
   double payment_fees_usd = 0.0;
-  std::int64_t paid_start = 0;     ///< paying users at the start of the day
+  std::int64_t paid_start = 0;  ///< paying users at the start of the day
   // End-of-day snapshot.
   std::int64_t users_adopted = 0;
   std::int64_t users_free = 0;

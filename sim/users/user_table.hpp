@@ -15,16 +15,16 @@ struct UserTable {
   std::vector<std::uint16_t> region;
   std::vector<std::uint8_t> segment;
   std::vector<UserState> state;
-  std::vector<std::uint8_t> tier;             ///< subscription tier while paid
-  std::vector<std::uint8_t> has_payment;      ///< 1 when the user has a usable payment method
+  std::vector<std::uint8_t> tier;         ///< subscription tier while paid
+  std::vector<std::uint8_t> has_payment;  ///< 1 when the user has a usable payment method
   std::vector<float> credits;
-  std::vector<float> wtp_usd;                 ///< willingness to pay per month
+  std::vector<float> wtp_usd;  ///< willingness to pay per month
   std::vector<float> patience_s;
-  std::vector<float> satisfaction;            ///< in [0, 1]
-  std::vector<std::int32_t> credit_day;       ///< local day of the last free-credit refill
-  std::vector<std::int32_t> offer_day;        ///< local day of the last upgrade offer
-  std::vector<std::int32_t> renewal_day;      ///< UTC day of the next renewal while paid
-  std::vector<std::uint32_t> active_slot;     ///< position in the region x segment active list
+  std::vector<float> satisfaction;         ///< in [0, 1]
+  std::vector<std::int32_t> credit_day;    ///< local day of the last free-credit refill
+  std::vector<std::int32_t> offer_day;     ///< local day of the last upgrade offer
+  std::vector<std::int32_t> renewal_day;   ///< UTC day of the next renewal while paid
+  std::vector<std::uint32_t> active_slot;  ///< position in the region x segment active list
 
   /// @brief Number of users ever adopted.
   std::size_t size() const { return region.size(); }

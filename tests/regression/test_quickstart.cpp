@@ -14,7 +14,8 @@ using gvsim::test::TempDir;
 
 namespace {
 std::string trimmed(std::string s) {
-  while (!s.empty() && (s.back() == '\n' || s.back() == ' ')) s.pop_back();
+  while (!s.empty() && (s.back() == '\n' || s.back() == ' '))
+    s.pop_back();
   return s;
 }
 std::string fingerprint_of(const std::string& dir) {

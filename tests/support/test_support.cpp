@@ -15,7 +15,9 @@ namespace gvsim::test {
 
 namespace fs = std::filesystem;
 
-std::string source_dir() { return GVSIM_SOURCE_DIR; }
+std::string source_dir() {
+  return GVSIM_SOURCE_DIR;
+}
 
 TempDir::TempDir() {
   std::string pattern = (fs::temp_directory_path() / "gvsim-test-XXXXXX").string();
@@ -98,7 +100,8 @@ CommandResult run_gvsim(const std::vector<std::string>& args) {
     std::vector<std::string> storage{GVSIM_BINARY};
     storage.insert(storage.end(), args.begin(), args.end());
     std::vector<char*> argv;
-    for (auto& s : storage) argv.push_back(s.data());
+    for (auto& s : storage)
+      argv.push_back(s.data());
     argv.push_back(nullptr);
     ::execv(argv[0], argv.data());
     ::_exit(127);
@@ -128,7 +131,8 @@ std::vector<std::map<std::string, std::string>> read_csv(const std::string& path
     std::vector<std::string> cells;
     std::string cell;
     std::istringstream stream(s);
-    while (std::getline(stream, cell, ',')) cells.push_back(cell);
+    while (std::getline(stream, cell, ','))
+      cells.push_back(cell);
     if (!s.empty() && s.back() == ',') cells.emplace_back();
     return cells;
   };
@@ -136,7 +140,8 @@ std::vector<std::map<std::string, std::string>> read_csv(const std::string& path
   while (std::getline(in, line)) {
     const auto cells = split(line);
     std::map<std::string, std::string> row;
-    for (std::size_t i = 0; i < header.size() && i < cells.size(); ++i) row[header[i]] = cells[i];
+    for (std::size_t i = 0; i < header.size() && i < cells.size(); ++i)
+      row[header[i]] = cells[i];
     rows.push_back(std::move(row));
   }
   return rows;
@@ -145,7 +150,8 @@ std::vector<std::map<std::string, std::string>> read_csv(const std::string& path
 double erlang_c_probability(double offered_load, int servers) {
   // Stable recursion on the Erlang B formula, then C = B / (1 - rho (1 - B)).
   double b = 1.0;
-  for (int k = 1; k <= servers; ++k) b = offered_load * b / (k + offered_load * b);
+  for (int k = 1; k <= servers; ++k)
+    b = offered_load * b / (k + offered_load * b);
   const double rho = offered_load / servers;
   return b / (1.0 - rho * (1.0 - b));
 }

@@ -33,8 +33,8 @@ TEST_CASE("usage errors exit 2", "[cli]") {
 TEST_CASE("set overrides change keys; a bad override is a located error that writes nothing", "[cli]") {
   TempDir tmp;
   const std::string experiment = source_dir() + "/experiments/quickstart.yaml";
-  const auto ok = run_gvsim({"run", experiment, "--out", tmp.path() + "/short", "--quiet", "--set",
-                             "horizon_days=1", "--set", "warmup_days=0.25"});
+  const auto ok = run_gvsim({"run", experiment, "--out", tmp.path() + "/short", "--quiet", "--set", "horizon_days=1",
+                             "--set", "warmup_days=0.25"});
   INFO(ok.err);
   REQUIRE(ok.exit_code == 0);
   const auto summary = read_csv(tmp.path() + "/short/summary.csv");
@@ -60,8 +60,8 @@ TEST_CASE("validate prints the resolved scenario and its offered load", "[cli]")
 }
 
 TEST_CASE("an unknown policy name lists the valid ones", "[cli]") {
-  const auto result = run_gvsim(
-      {"validate", source_dir() + "/experiments/quickstart.yaml", "--set", "policies.placement=random"});
+  const auto result =
+      run_gvsim({"validate", source_dir() + "/experiments/quickstart.yaml", "--set", "policies.placement=random"});
   CHECK(result.exit_code == 2);
   CHECK(result.err.find("policies.placement: expected one of nearest, least_loaded, got \"random\"") !=
         std::string::npos);
