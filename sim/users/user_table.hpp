@@ -10,7 +10,7 @@ enum class UserState : std::uint8_t { kFree = 0, kPaid = 1, kChurned = 2 };
 
 /// @brief All simulated users as a struct of arrays: millions fit in memory, and daily sweeps stay cache-friendly.
 ///
-/// One index per user; arrays grow as users adopt. About 48 bytes per user.
+/// One index per user; arrays grow as users adopt. About 38 bytes per user.
 struct UserTable {
   std::vector<std::uint16_t> region;
   std::vector<std::uint8_t> segment;
