@@ -124,6 +124,28 @@ void check_books(const model::Scenario& scenario, const engine::RunOutcome& outc
     }
     const auto& days = market.days()[r];
     if (days.empty()) continue;
+    // Each day's closing counts follow from the previous day's and the day's flows.
+    std::int64_t adopted_before = 0;
+    std::int64_t paid_before = 0;
+    std::int64_t churned_before = 0;
+    for (std::size_t d = 0; d < days.size(); ++d) {
+      const auto& day = days[d];
+      const std::int64_t paid_expected =
+          paid_before + day.conversions - day.paid_churn_voluntary - day.paid_churn_involuntary;
+      if (day.users_adopted != adopted_before + day.new_users || day.users_paid != paid_expected ||
+          day.users_churned != churned_before + day.free_lapsed ||
+          day.users_adopted != day.users_free + day.users_paid + day.users_churned) {
+        throw InvariantViolation("day " + std::to_string(d) + " of region '" + scenario.regions[r].name +
+                                 "' does not follow from its flows: adopted " + std::to_string(day.users_adopted) +
+                                 " (expected " + std::to_string(adopted_before + day.new_users) + "), paid " +
+                                 std::to_string(day.users_paid) + " (expected " + std::to_string(paid_expected) +
+                                 "), churned " + std::to_string(day.users_churned) + " (expected " +
+                                 std::to_string(churned_before + day.free_lapsed) + ")");
+      }
+      adopted_before = day.users_adopted;
+      paid_before = day.users_paid;
+      churned_before = day.users_churned;
+    }
     const auto& last = days.back();
     const std::int64_t adopted = counted[0] + counted[1] + counted[2];
     if (adopted != last.users_adopted || counted[0] != last.users_free || counted[1] != last.users_paid ||

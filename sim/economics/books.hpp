@@ -63,8 +63,9 @@ struct Kpis {
 Kpis compute_kpis(const model::Scenario& scenario, const engine::RunOutcome& outcome, const Ledger& ledger,
                   std::size_t region);
 
-/// @brief Checks that users, jobs and money add up: adopted = free + paid + churned per region (counted from
-/// the user table), jobs accepted by the market = jobs that reached a cluster, delivered + abandoned <= accepted,
+/// @brief Checks that users, jobs and money add up: every day's closing counts follow from the previous day's and
+/// the day's flows (adoptions, conversions, paid churn, lapses), adopted = free + paid + churned per region
+/// (counted from the user table), jobs accepted by the market = jobs that reached a cluster, delivered + abandoned <= accepted,
 /// and the revenue in the day records equals the revenue summed at each charge. Throws InvariantViolation.
 void check_books(const model::Scenario& scenario, const engine::RunOutcome& outcome);
 
