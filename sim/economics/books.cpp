@@ -65,6 +65,7 @@ Kpis compute_kpis(const model::Scenario& scenario, const engine::RunOutcome& out
   double gross = 0.0;
   double net = 0.0;
   double window_net = 0.0;
+  double window_cost = 0.0;
   double window_paying_revenue = 0.0;
   double window_active_days = 0.0;
   double window_paid_days = 0.0;
@@ -83,6 +84,7 @@ Kpis compute_kpis(const model::Scenario& scenario, const engine::RunOutcome& out
       k.cost_usd += money.cost_usd();
       if (d >= window_start) {
         window_net += money.revenue_net_usd();
+        window_cost += money.cost_usd();
         window_paying_revenue += money.revenue_subscriptions_usd + money.revenue_packs_usd;
         window_active_days += scale * static_cast<double>(day.users_free + day.users_paid);
         window_paid_days += scale * static_cast<double>(day.users_paid);
@@ -100,7 +102,8 @@ Kpis compute_kpis(const model::Scenario& scenario, const engine::RunOutcome& out
   const double nan = std::numeric_limits<double>::quiet_NaN();
   const double month = 30.0 / static_cast<double>(std::max<std::size_t>(window_days, 1));
   k.revenue_net_usd = net;
-  k.gross_margin = net > 0.0 ? (net - k.cost_usd) / net : nan;
+  k.gross_margin = window_net > 0.0 ? (window_net - window_cost) / window_net : nan;
+  k.gross_margin_run = net > 0.0 ? (net - k.cost_usd) / net : nan;
   k.cost_per_generation_usd = delivered > 0.0 ? k.cost_usd / delivered : nan;
   const double mean_active = window_active_days / static_cast<double>(std::max<std::size_t>(window_days, 1));
   const double mean_paid = window_paid_days / static_cast<double>(std::max<std::size_t>(window_days, 1));

@@ -49,7 +49,8 @@ struct Kpis {
   double users_paid_end = 0.0;
   double revenue_net_usd = 0.0;
   double cost_usd = 0.0;
-  double gross_margin = 0.0;             ///< (net revenue - cost) / net revenue
+  double gross_margin = 0.0;             ///< (net revenue - cost) / net revenue, last 30 days
+  double gross_margin_run = 0.0;         ///< (net revenue - cost) / net revenue, whole run
   double cost_per_generation_usd = 0.0;  ///< cost / delivered clips
   double arpu_usd_month = 0.0;           ///< net revenue per active user per 30 days, last 30 days
   double arppu_usd_month = 0.0;          ///< subscription + pack revenue per paying user per 30 days, last 30 days

@@ -105,7 +105,7 @@ std::string region_daily_csv(const model::Scenario& scenario, const engine::RunO
 std::string kpis_csv(const model::Scenario& scenario, const engine::RunOutcome& outcome,
                      const economics::Ledger& ledger) {
   CsvTable table({"scenario", "replication", "seed", "region", "users_adopted", "users_active_end", "users_paid_end",
-                  "revenue_net_usd", "cost_usd", "gross_margin", "cost_per_generation_usd", "arpu_usd_month",
+                  "revenue_net_usd", "cost_usd", "gross_margin", "gross_margin_run", "cost_per_generation_usd", "arpu_usd_month",
                   "arppu_usd_month", "conversion", "paid_churn_month", "ltv_usd", "arr_usd"});
   for (std::size_t r = 0; r <= scenario.regions.size(); ++r) {
     const bool all = r == scenario.regions.size();
@@ -119,6 +119,7 @@ std::string kpis_csv(const model::Scenario& scenario, const engine::RunOutcome& 
         .cell(k.revenue_net_usd)
         .cell(k.cost_usd)
         .cell(k.gross_margin)
+        .cell(k.gross_margin_run)
         .cell(k.cost_per_generation_usd)
         .cell(k.arpu_usd_month)
         .cell(k.arppu_usd_month)

@@ -238,11 +238,7 @@ std::optional<JobRequest> Market::request(std::size_t region, double t) {
   ++day.requests;
   JobRequest job{u, segment_clip_index_[segment][pick], work, table_.patience_s[u], 0.0F, false};
   const auto& payments = scenario_.regions[region].payments;
-  if (spec.api_billing) {
-    const double usd = clip.credits * spec_.pricing.api_usd_per_credit;
-    day.revenue_api_usd += usd;
-    charged_gross_usd_ += usd;
-    day.payment_fees_usd += usd * payments.payment_fee;
+  if (spec.api_billing) {  // billed on delivery: failed or abandoned API tasks are not charged (P3)
     job.paid = true;
     ++day.jobs_submitted;
     ++jobs_submitted_;
@@ -292,6 +288,13 @@ void Market::on_abandoned(const JobRequest& job, double t) {
 void Market::on_delivered(const JobRequest& job, double wait_s, double t) {
   RegionDay& day = today(table_.region[job.user], t);
   ++day.jobs_delivered;
+  if (segments_[table_.segment[job.user]]->api_billing) {
+    const auto& clip = scenario_.experiment.workload.clip_classes[job.clip_class];
+    const double usd = clip.credits * spec_.pricing.api_usd_per_credit;
+    day.revenue_api_usd += usd;
+    charged_gross_usd_ += usd;
+    day.payment_fees_usd += usd * scenario_.regions[table_.region[job.user]].payments.payment_fee;
+  }
   day.wait_sum_s += wait_s;
   day.delivery_gb += scenario_.experiment.workload.clip_classes[job.clip_class].video_megabytes / 1000.0;
   const bool fast = wait_s <= spec_.behaviour.fast_wait_share_of_patience * table_.patience_s[job.user];
