@@ -1,6 +1,7 @@
 // Regression fingerprints: (experiment, seed) -> hash of the CSV outputs. A change of the fingerprint means the
 // simulated numbers changed; if that is intended, record the new value printed by
-// `gvsim run experiments/quickstart.yaml` in tests/regression/quickstart.fingerprint.
+// `gvsim run experiments/quickstart.yaml` in tests/regression/quickstart.fingerprint (and likewise for
+// `gvsim run experiments/global_baseline.yaml --set horizon_days=120` in global_baseline_120d.fingerprint).
 #include <catch2/catch.hpp>
 
 #include <filesystem>
@@ -35,6 +36,20 @@ TEST_CASE("quickstart fingerprint matches the recorded one", "[regression]") {
   REQUIRE(expected.size() == 16);
   CHECK(fingerprint_of(tmp.path() + "/q") == expected);
   CHECK(result.out.find(expected) != std::string::npos);
+}
+
+TEST_CASE("global baseline, first 120 days, fingerprint matches the recorded one", "[regression]") {
+  // Users mode: adoption, credits, conversion, churn, delivery and the books all feed region_daily.csv and kpis.csv.
+  TempDir tmp;
+  const auto result = run_gvsim({"run", source_dir() + "/experiments/global_baseline.yaml", "--set", "horizon_days=120",
+                                 "--out", tmp.path() + "/g", "--quiet"});
+  INFO(result.err);
+  REQUIRE(result.exit_code == 0);
+  const std::string expected = trimmed(read_text(source_dir() + "/tests/regression/global_baseline_120d.fingerprint"));
+  REQUIRE(expected.size() == 16);
+  CHECK(fingerprint_of(tmp.path() + "/g") == expected);
+  for (const char* file : {"/region_daily.csv", "/kpis.csv"})
+    CHECK(read_text(tmp.path() + "/g" + file).size() > 1000);
 }
 
 TEST_CASE("same seed gives byte-identical CSVs, another seed differs", "[regression]") {
