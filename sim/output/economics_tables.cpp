@@ -105,8 +105,8 @@ std::string region_daily_csv(const model::Scenario& scenario, const engine::RunO
 std::string kpis_csv(const model::Scenario& scenario, const engine::RunOutcome& outcome,
                      const economics::Ledger& ledger) {
   CsvTable table({"scenario", "replication", "seed", "region", "users_adopted", "users_active_end", "users_paid_end",
-                  "revenue_net_usd", "cost_usd", "gross_margin", "gross_margin_run", "cost_per_generation_usd", "arpu_usd_month",
-                  "arppu_usd_month", "conversion", "paid_churn_month", "ltv_usd", "arr_usd"});
+                  "revenue_net_usd", "cost_usd", "gross_margin", "gross_margin_run", "cost_per_generation_usd",
+                  "arpu_usd_month", "arppu_usd_month", "conversion", "paid_churn_month", "ltv_usd", "arr_usd"});
   for (std::size_t r = 0; r <= scenario.regions.size(); ++r) {
     const bool all = r == scenario.regions.size();
     const auto k = economics::compute_kpis(scenario, outcome, ledger, all ? economics::kAllRegions : r);
