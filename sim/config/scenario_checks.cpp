@@ -181,6 +181,27 @@ void check_user_model(const model::Scenario& scenario, const model::RegionGraph&
       }
     }
   }
+  if (users.social_graph.enabled) {
+    double edge_slots = 0.0;
+    for (const auto& region : scenario.regions) {
+      const double nodes = std::floor(region.market.addressable_users_millions * 1e6 / scenario.experiment.scale);
+      edge_slots += nodes * static_cast<double>(users.social_graph.mean_degree);
+      if (nodes <= static_cast<double>(users.social_graph.mean_degree) || nodes >= 4e9) {
+        diagnostics.expected(region.where, "region.market.addressable_users_millions",
+                             "more simulated potential users than social_graph.mean_degree (and fewer than 4e9)",
+                             shortest(nodes));
+      }
+    }
+    if (users.social_graph.mean_degree % 2 != 0) {
+      diagnostics.expected(workload.where, "workload.users.social_graph.mean_degree", "an even number",
+                           std::to_string(users.social_graph.mean_degree));
+    }
+    if (edge_slots > 2e8) {
+      diagnostics.expected(workload.where, "workload.users.social_graph",
+                           "at most 2e8 edge slots (potential users x mean_degree, about 800 MB); raise scale",
+                           shortest(edge_slots));
+    }
+  }
   if (agents > static_cast<double>(users.population.max_agents)) {
     diagnostics.expected(workload.where, "workload.users.population",
                          "at most max_agents (" + std::to_string(users.population.max_agents) +

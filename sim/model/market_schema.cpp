@@ -113,6 +113,15 @@ void describe(Fields& f, PopulationSpec& v) {
             "refuse to run when the expected simulated users (Bass closed form at the horizon) exceed this");
 }
 
+void describe(Fields& f, SocialGraphSpec& v) {
+  f.flag("enabled", v.enabled,
+         "true: imitation spreads along a small-world graph of each region's potential users instead of mixing "
+         "uniformly (hazard p + q x adopted neighbours / mean_degree)");
+  f.integer("mean_degree", v.mean_degree, NumberRule::whole(2, 200), "neighbours per user in the ring lattice (even)");
+  f.number("rewiring", v.rewiring, NumberRule::probability(),
+           "probability that a lattice edge is rewired to a random user (0: lattice, 1: random graph)");
+}
+
 void describe(Fields& f, UserModelSpec& v) {
   f.nested("population", v.population, "limits on the simulated population");
   f.named("segments", v.segments, "user segments by name (casual, creator, merchant, enterprise ...)", 1);
@@ -120,6 +129,7 @@ void describe(Fields& f, UserModelSpec& v) {
   f.nested("behaviour", v.behaviour, "conversion, churn and satisfaction coefficients");
   f.choice("imitation_from", v.imitation_from, {"adopted", "active"},
            "Bass imitation term q A/M counts all adopters so far, or only users still active");
+  f.nested("social_graph", v.social_graph, "word-of-mouth over a social graph (off by default)");
   f.number_list("diurnal", v.diurnal, NumberRule::non_negative(), "request intensity by local hour 0-23", 24, 24);
   f.integer("delivery_slots_per_cluster", v.delivery_slots_per_cluster, NumberRule::whole(1, 1024),
             "concurrent WAN video transfers per cluster (caps flows the network solver handles)");

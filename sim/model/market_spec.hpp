@@ -90,6 +90,13 @@ struct PopulationSpec {
   std::int64_t max_agents = 5000000;
 };
 
+/// @brief Optional word-of-mouth over a small-world social graph of each region's potential users.
+struct SocialGraphSpec {
+  bool enabled = false;
+  std::int64_t mean_degree = 10;
+  double rewiring = 0.1;
+};
+
 /// @brief The agent-based user model of an experiment (workload mode "users").
 struct UserModelSpec {
   PopulationSpec population;
@@ -97,7 +104,8 @@ struct UserModelSpec {
   PricingSpec pricing;
   BehaviourSpec behaviour;
   std::string imitation_from = "adopted";  ///< Bass imitation term driven by all adopters or active users only
-  std::vector<double> diurnal;             ///< 24 relative request intensities by local hour; normalised to mean 1
+  SocialGraphSpec social_graph;
+  std::vector<double> diurnal;  ///< 24 relative request intensities by local hour; normalised to mean 1
   std::int64_t delivery_slots_per_cluster = 8;
 };
 
@@ -109,6 +117,7 @@ void describe(config::Fields& f, TierSpec& v);
 void describe(config::Fields& f, PricingSpec& v);
 void describe(config::Fields& f, BehaviourSpec& v);
 void describe(config::Fields& f, PopulationSpec& v);
+void describe(config::Fields& f, SocialGraphSpec& v);
 void describe(config::Fields& f, UserModelSpec& v);
 
 /// @brief Value of a piecewise-linear path at `day` (constant beyond its ends; 0 when empty).

@@ -68,9 +68,16 @@ Market::Market(const model::Scenario& scenario, std::uint64_t seed, std::uint64_
                       rng::RandomStream(seed, replication, "users/" + name + "/requests"),
                       rng::RandomStream(seed, replication, "service/" + name),
                       rng::RandomStream(seed, replication, "users/" + name + "/choice"),
-                      rng::RandomStream(seed, replication, "users/" + name + "/churn")};
+                      rng::RandomStream(seed, replication, "users/" + name + "/churn"),
+                      std::nullopt};
     state.market_size = static_cast<std::int64_t>(
         std::floor(region.market.addressable_users_millions * 1e6 / scenario.experiment.scale));
+    if (spec_.social_graph.enabled) {
+      rng::RandomStream graph_stream(seed, replication, "users/" + name + "/social");
+      state.network.emplace(static_cast<std::uint32_t>(state.market_size),
+                            static_cast<std::uint32_t>(spec_.social_graph.mean_degree), spec_.social_graph.rewiring,
+                            graph_stream);
+    }
     regions_.push_back(std::move(state));
     schedule_adoption(r, 0.0);
     expected_users += static_cast<std::size_t>(regions_.back().market_size);
@@ -100,7 +107,7 @@ void Market::schedule_adoption(std::size_t region, double now) {
   const double m = static_cast<double>(s.market_size);
   const double a = static_cast<double>(s.adopted);
   const double imitators = spec_.imitation_from == "active" ? static_cast<double>(s.adopted - s.churned) : a;
-  const double rate = (p + q * imitators / m) * (m - a);
+  const double rate = s.network.has_value() ? s.network->hazard(p, q) : (p + q * imitators / m) * (m - a);
   // Between adoptions the hazard is constant, so an exponential draw gives the exact next adoption time.
   s.next_adoption_s = rate > 0.0 ? std::max(now, s.entry_s) + s.adoption.exponential(1.0 / rate)
                                  : std::numeric_limits<double>::infinity();
@@ -161,6 +168,9 @@ double Market::payment_success(std::uint32_t u) const {
 void Market::adopt(std::size_t region, double t) {
   auto& s = regions_[region];
   const auto& market = scenario_.regions[region].market;
+  if (s.network.has_value()) {
+    s.network->adopt_next(market.bass_p_per_year / kYear, market.bass_q_per_year / kYear, s.adoption);
+  }
   const std::size_t segment = s.traits.discrete(segment_share_cumulative_);
   const auto& spec = *segments_[segment];
   const bool payment = s.traits.bernoulli(scenario_.regions[region].payments.method_share);

@@ -2,12 +2,14 @@
 
 #include <cstdint>
 #include <limits>
+#include <memory>
 #include <optional>
 #include <vector>
 
 #include "sim/model/scenario.hpp"
 #include "sim/rng/random_stream.hpp"
 #include "sim/users/region_day.hpp"
+#include "sim/users/social_graph.hpp"
 #include "sim/users/user_table.hpp"
 
 namespace gvsim::users {
@@ -75,6 +77,7 @@ class Market {
     rng::RandomStream service;
     rng::RandomStream choice;
     rng::RandomStream churn;
+    std::optional<SocialAdoption> network;  ///< word-of-mouth graph, when enabled
   };
 
   std::size_t group(std::size_t region, std::size_t segment) const { return region * segments_.size() + segment; }
