@@ -6,6 +6,7 @@
 
 #include "gvsim/version.hpp"
 #include "sim/cli/commands.hpp"
+#include "sim/engine/simulation.hpp"
 #include "sim/output/atomic_file.hpp"
 
 namespace gvsim::cli {
@@ -25,6 +26,7 @@ void install_signal_handlers() {
   sigemptyset(&action.sa_mask);
   sigaction(SIGINT, &action, nullptr);
   sigaction(SIGTERM, &action, nullptr);
+  engine::set_interrupt_handler(on_interrupt);  // SimGrid's Engine installs its own SIGINT handler
 }
 
 }  // namespace

@@ -2,6 +2,8 @@
 
 #include <simgrid/s4u.hpp>
 
+#include <csignal>
+
 #include <deque>
 #include <memory>
 #include <string>
@@ -224,7 +226,13 @@ std::vector<std::int64_t> gpu_counts(const std::vector<model::ClusterInfo>& clus
   return counts;
 }
 
+InterruptHandler g_interrupt_handler = nullptr;
+
 }  // namespace
+
+void set_interrupt_handler(InterruptHandler handler) {
+  g_interrupt_handler = handler;
+}
 
 RunOutcome run_simulation(const model::Scenario& scenario) {
   auto clusters = model::list_clusters(scenario);
@@ -243,6 +251,13 @@ RunOutcome run_simulation(const model::Scenario& scenario) {
     argv.push_back(a.data());
   int argc = static_cast<int>(argv.size());
   sg4::Engine engine(&argc, argv.data());
+  if (g_interrupt_handler != nullptr) {
+    struct sigaction action {};
+    action.sa_handler = g_interrupt_handler;
+    sigemptyset(&action.sa_mask);
+    sigaction(SIGINT, &action, nullptr);
+    sigaction(SIGTERM, &action, nullptr);
+  }
   Run run(scenario, outcome);
   run.start();
   engine.run();

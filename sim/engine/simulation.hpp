@@ -19,6 +19,12 @@ struct RunOutcome {
   std::unique_ptr<users::Market> market;  ///< the users and their books (workload mode "users" only)
 };
 
+/// @brief Signal handler for SIGINT and SIGTERM, installed again once the SimGrid Engine (which installs its own
+/// SIGINT handler) exists; nullptr keeps SimGrid's.
+using InterruptHandler = void (*)(int);
+/// @brief Sets the handler run_simulation installs after creating the Engine.
+void set_interrupt_handler(InterruptHandler handler);
+
 /// @brief Runs one scenario on a fresh SimGrid Engine (one per process: SimGrid's Engine is a singleton).
 ///
 /// One driver actor per region (synthetic arrivals, or the region's market events), one long-lived worker actor

@@ -1,5 +1,10 @@
 #include <catch2/catch.hpp>
 
+#include <fcntl.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <csignal>
 #include <filesystem>
 
 #include "tests/support/test_support.hpp"
@@ -78,4 +83,36 @@ TEST_CASE("the key reference in experiments/README.md is the one gvsim declares"
   REQUIRE(end != std::string::npos);
   // Regenerate with: gvsim keys, pasted between the markers (see experiments/README.md).
   CHECK(readme.substr(begin + begin_marker.size(), end - begin - begin_marker.size()) == keys.out);
+}
+
+TEST_CASE("SIGINT and SIGTERM end a run with exit 130 and no results", "[cli]") {
+  // The full baseline runs for many seconds; the signal arrives long before it could finish.
+  for (const int signal_number : {SIGINT, SIGTERM}) {
+    TempDir tmp;
+    const std::string out = tmp.path() + "/out";
+    const pid_t pid = ::fork();
+    REQUIRE(pid >= 0);
+    if (pid == 0) {
+      const int null_fd = ::open("/dev/null", O_WRONLY);
+      ::dup2(null_fd, STDOUT_FILENO);
+      ::dup2(null_fd, STDERR_FILENO);
+      std::string binary = GVSIM_BINARY;
+      std::string run = "run";
+      std::string experiment = source_dir() + "/experiments/global_baseline.yaml";
+      std::string out_flag = "--out";
+      std::string out_dir = out;
+      char* argv[] = {binary.data(), run.data(), experiment.data(), out_flag.data(), out_dir.data(), nullptr};
+      ::execv(argv[0], argv);
+      ::_exit(127);
+    }
+    ::usleep(1500 * 1000);
+    ::kill(pid, signal_number);
+    int status = 0;
+    ::waitpid(pid, &status, 0);
+    INFO("signal " << signal_number);
+    REQUIRE(WIFEXITED(status));
+    CHECK(WEXITSTATUS(status) == 130);
+    CHECK_FALSE(std::filesystem::exists(out + "/manifest.json"));
+    CHECK_FALSE(std::filesystem::exists(out + "/summary.csv"));
+  }
 }
