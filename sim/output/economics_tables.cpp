@@ -3,14 +3,11 @@
 #include <cmath>
 
 #include "sim/output/csv_table.hpp"
+#include "sim/output/results_writer.hpp"
 
 namespace gvsim::output {
 
 namespace {
-void run_keys(CsvTable& table, const model::Scenario& scenario) {
-  const auto& e = scenario.experiment;
-  table.cell(e.name).cell(static_cast<long long>(e.replication)).cell(static_cast<long long>(e.seed));
-}
 double ratio(double a, double b) {
   return b > 0.0 ? a / b : std::nan("");
 }
@@ -62,7 +59,7 @@ std::string region_daily_csv(const model::Scenario& scenario, const engine::RunO
       const auto& day = outcome.market->days()[r][d];
       const auto& money = ledger[r][d];
       table.row();
-      run_keys(table, scenario);
+      append_run_keys(table, scenario);
       table.cell(static_cast<long long>(d))
           .cell(scenario.regions[r].name)
           .cell(scaled(day.new_users))
@@ -111,7 +108,7 @@ std::string kpis_csv(const model::Scenario& scenario, const engine::RunOutcome& 
     const bool all = r == scenario.regions.size();
     const auto k = economics::compute_kpis(scenario, outcome, ledger, all ? economics::kAllRegions : r);
     table.row();
-    run_keys(table, scenario);
+    append_run_keys(table, scenario);
     table.cell(all ? std::string("all") : scenario.regions[r].name)
         .cell(k.users_adopted)
         .cell(k.users_active_end)

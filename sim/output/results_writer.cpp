@@ -20,12 +20,12 @@ namespace {
 
 using Json = nlohmann::ordered_json;
 
-void run_keys(CsvTable& table, const model::Scenario& scenario) {
+}  // namespace
+
+void append_run_keys(CsvTable& table, const model::Scenario& scenario) {
   const auto& e = scenario.experiment;
   table.cell(e.name).cell(static_cast<long long>(e.replication)).cell(static_cast<long long>(e.seed));
 }
-
-}  // namespace
 
 std::string timeseries_csv(const model::Scenario& scenario, const engine::RunOutcome& outcome) {
   CsvTable table({"scenario", "replication", "seed", "day", "region", "datacenter", "cluster", "gpus", "jobs_arrived",
@@ -40,7 +40,7 @@ std::string timeseries_csv(const model::Scenario& scenario, const engine::RunOut
       std::vector<double> waits = day.waits_s;
       const double gpus = static_cast<double>(info.gpus);
       table.row();
-      run_keys(table, scenario);
+      append_run_keys(table, scenario);
       table.cell(static_cast<long long>(d))
           .cell(scenario.regions[info.region].name)
           .cell(info.datacenter)
@@ -73,7 +73,7 @@ std::string summary_csv(const model::Scenario& scenario, const engine::RunOutcom
     all[c] = c;
   const GroupSummary s = summarize(outcome, all, "all");
   table.row();
-  run_keys(table, scenario);
+  append_run_keys(table, scenario);
   table.cell(scenario.experiment.horizon_days)
       .cell(scenario.experiment.warmup_days)
       .cell(static_cast<long long>(s.gpus))

@@ -6,6 +6,7 @@
 
 #include "sim/engine/simulation.hpp"
 #include "sim/model/scenario.hpp"
+#include "sim/output/csv_table.hpp"
 
 namespace gvsim::output {
 
@@ -20,6 +21,9 @@ struct WrittenResults {
   std::string directory;
   std::string fingerprint;  ///< FNV-1a 64 of all CSV files in the order written, as 16 hex digits
 };
+
+/// @brief Appends the run's key cells (scenario, replication, seed) that start every row of every results table.
+void append_run_keys(CsvTable& table, const model::Scenario& scenario);
 
 /// @brief The per day x cluster time series as CSV text.
 std::string timeseries_csv(const model::Scenario& scenario, const engine::RunOutcome& outcome);

@@ -21,6 +21,7 @@ std::int32_t day_index(double t, double offset_h) {
 Market::Market(const model::Scenario& scenario, std::uint64_t seed, std::uint64_t replication)
     : scenario_(scenario),
       spec_(scenario.experiment.workload.users),
+      imitation_from_active_(scenario.experiment.workload.users.imitation_from == "active"),
       active_(scenario.regions.size() * scenario.experiment.workload.users.segments.size()) {
   const auto& classes = scenario.experiment.workload.clip_classes;
   double share = 0.0;
@@ -106,7 +107,7 @@ void Market::schedule_adoption(std::size_t region, double now) {
   const double q = scenario_.regions[region].market.bass_q_per_year / kYear;
   const double m = static_cast<double>(s.market_size);
   const double a = static_cast<double>(s.adopted);
-  const double imitators = spec_.imitation_from == "active" ? static_cast<double>(s.adopted - s.churned) : a;
+  const double imitators = imitation_from_active_ ? static_cast<double>(s.adopted - s.churned) : a;
   const double rate = s.network.has_value() ? s.network->hazard(p, q) : (p + q * imitators / m) * (m - a);
   // Between adoptions the hazard is constant, so an exponential draw gives the exact next adoption time.
   s.next_adoption_s = rate > 0.0 ? std::max(now, s.entry_s) + s.adoption.exponential(1.0 / rate)
@@ -136,7 +137,7 @@ std::optional<JobRequest> Market::step(std::size_t region) {
     midnight(region, t);
     s.next_midnight_s += kDay;
     schedule_request(region, t);
-    if (spec_.imitation_from == "active") schedule_adoption(region, t);  // lapses changed the hazard
+    if (imitation_from_active_) schedule_adoption(region, t);  // lapses changed the hazard
     return std::nullopt;
   }
   if (t == s.next_adoption_s) {

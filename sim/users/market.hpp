@@ -96,6 +96,7 @@ class Market {
 
   const model::Scenario& scenario_;
   const model::UserModelSpec& spec_;
+  bool imitation_from_active_;
   std::vector<const model::SegmentSpec*> segments_;
   std::vector<std::vector<double>> segment_clip_cumulative_;
   std::vector<std::vector<std::uint32_t>> segment_clip_index_;
