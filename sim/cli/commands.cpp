@@ -3,6 +3,7 @@
 #include <chrono>
 #include <cmath>
 #include <cstdio>
+#include <filesystem>
 #include <iostream>
 
 #include "sim/config/scenario_loader.hpp"
@@ -29,13 +30,21 @@ std::string padded(const std::string& text, std::size_t width) {
   return text.size() >= width ? text + " " : text + std::string(width - text.size(), ' ');
 }
 
+std::string seconds(double s) {
+  return std::isfinite(s) ? fixed(s, 1) + " s" : "-";
+}
+
+std::string percent(double share) {
+  return std::isfinite(share) ? fixed(100.0 * share, 1) + " %" : "-";
+}
+
 void print_region_table(const std::vector<output::GroupSummary>& groups) {
   std::printf("  %s%s%s%s%s%s\n", padded("region", 22).c_str(), padded("GPUs", 7).c_str(), padded("jobs", 10).c_str(),
               padded("mean wait", 12).c_str(), padded("p95 wait", 12).c_str(), "utilisation");
   for (const auto& g : groups) {
     std::printf("  %s%s%s%s%s%s\n", padded(g.name, 22).c_str(), padded(std::to_string(g.gpus), 7).c_str(),
-                padded(std::to_string(g.jobs_arrived), 10).c_str(), padded(fixed(g.mean_wait_s, 1) + " s", 12).c_str(),
-                padded(fixed(g.p95_wait_s, 1) + " s", 12).c_str(), (fixed(100.0 * g.utilisation, 1) + " %").c_str());
+                padded(std::to_string(g.jobs_arrived), 10).c_str(), padded(seconds(g.mean_wait_s), 12).c_str(),
+                padded(seconds(g.p95_wait_s), 12).c_str(), percent(g.utilisation).c_str());
   }
 }
 
@@ -46,10 +55,6 @@ std::string money(double usd) {
   if (magnitude >= 1e6) return fixed(usd / 1e6, 2) + "M";
   if (magnitude >= 1e3) return fixed(usd / 1e3, 1) + "k";
   return fixed(usd, 2);
-}
-
-std::string percent(double share) {
-  return std::isfinite(share) ? fixed(100.0 * share, 1) + " %" : "-";
 }
 
 void print_kpi_table(const model::Scenario& scenario, const engine::RunOutcome& outcome) {
@@ -118,13 +123,17 @@ int run_command(const RunOptions& options) {
   try {
     const auto started = std::chrono::steady_clock::now();
     const model::Scenario scenario = config::load_scenario(options.experiment, {options.overrides});
+    const std::string directory = options.out_dir.empty() ? "results/" + scenario.experiment.name : options.out_dir;
+    if (std::filesystem::exists(directory) && !std::filesystem::is_directory(directory)) {
+      std::cerr << "gvsim: --out " << directory << ": expected a folder, got an existing file; nothing was run\n";
+      return kBadInput;
+    }
     const engine::RunOutcome outcome = engine::run_simulation(scenario);
     output::check_invariants(outcome);
     if (outcome.market != nullptr) economics::check_books(scenario, outcome);
     output::RunInfo info;
     info.overrides = options.overrides;
     info.wall_time_s = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
-    const std::string directory = options.out_dir.empty() ? "results/" + scenario.experiment.name : options.out_dir;
     const auto written = output::write_results(directory, scenario, outcome, info);
     if (options.quiet) {
       std::printf("%s\n", written.directory.c_str());
