@@ -168,20 +168,22 @@ void check_books(const model::Scenario& scenario, const engine::RunOutcome& outc
   }
   std::int64_t delivered = 0;
   std::int64_t market_abandoned = 0;
+  std::int64_t failed = 0;
   double gross = 0.0;
   for (const auto& days : market.days()) {
     for (const auto& day : days) {
       delivered += day.jobs_delivered;
       market_abandoned += day.jobs_abandoned;
+      failed += day.jobs_failed;
       gross += day.revenue_subscriptions_usd + day.revenue_packs_usd + day.revenue_api_usd;
     }
   }
   if (market.jobs_submitted() != arrived || market_abandoned != abandoned ||
-      delivered + abandoned > market.jobs_submitted()) {
+      delivered + abandoned + failed > market.jobs_submitted()) {
     throw InvariantViolation("jobs do not add up: market accepted " + std::to_string(market.jobs_submitted()) +
                              ", clusters received " + std::to_string(arrived) + ", delivered " +
-                             std::to_string(delivered) + ", abandoned " + std::to_string(market_abandoned) +
-                             " (clusters saw " + std::to_string(abandoned) + ")");
+                             std::to_string(delivered) + ", failed " + std::to_string(failed) + ", abandoned " +
+                             std::to_string(market_abandoned) + " (clusters saw " + std::to_string(abandoned) + ")");
   }
   if (std::fabs(gross - market.charged_gross_usd()) > 1e-6 * std::max(1.0, gross)) {
     throw InvariantViolation("money does not add up: day records hold " + std::to_string(gross) +

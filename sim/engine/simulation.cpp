@@ -12,6 +12,7 @@
 #include "sim/engine/job_source.hpp"
 #include "sim/model/region_graph.hpp"
 #include "sim/platform/platform_builder.hpp"
+#include "sim/rng/random_stream.hpp"
 
 namespace gvsim::engine {
 
@@ -44,6 +45,7 @@ struct ClusterRuntime {
   std::deque<Delivery> deliveries;
   sg4::SemaphorePtr delivery_available;
   sg4::Host* source_host = nullptr;
+  std::unique_ptr<rng::RandomStream> failures;  ///< stream `failures/CLUSTER`: which generations fail
 };
 
 class Run {
@@ -65,6 +67,9 @@ class Run {
       runtime.work_available = sg4::Semaphore::create(0);
       runtime.delivery_available = sg4::Semaphore::create(0);
       runtime.source_host = built.cluster_hosts[c].front();
+      runtime.failures = std::make_unique<rng::RandomStream>(
+          scenario_.experiment.seed, static_cast<std::uint64_t>(scenario_.experiment.replication),
+          "failures/" + outcome_.clusters[c].name);
       for (std::size_t slot = 0; slot < built.cluster_hosts[c].size(); ++slot) {
         sg4::Actor::create("worker", built.cluster_hosts[c][slot], [this, c, slot] { work(c, slot); })->daemonize();
       }
@@ -188,7 +193,11 @@ class Run {
       sg4::this_actor::execute(job.work_gpu_s * platform::kReferenceFlops);
       outcome_.recorder.on_complete(cluster, slot, sg4::Engine::get_clock());
       ++outcome_.events;
-      if (outcome_.market != nullptr) {
+      if (outcome_.market == nullptr) continue;
+      const double failure = scenario_.experiment.workload.clip_classes[job.clip_class].failure_probability;
+      if (failure > 0.0 && runtime.failures->bernoulli(failure)) {
+        outcome_.market->on_failed(as_request(job), sg4::Engine::get_clock());
+      } else {
         runtime.deliveries.push_back(Delivery{job, wait});
         runtime.delivery_available->release();
       }

@@ -104,6 +104,7 @@ void describe(Fields& f, BehaviourSpec& v) {
   f.number("outcome_fast", v.outcome_fast, NumberRule::probability(), "score of a fast result");
   f.number("outcome_slow", v.outcome_slow, NumberRule::probability(), "score of a slow result");
   f.number("outcome_abandoned", v.outcome_abandoned, NumberRule::probability(), "score of an abandoned job");
+  f.number("outcome_failed", v.outcome_failed, NumberRule::probability(), "score of a failed generation");
   f.number("outcome_no_credits", v.outcome_no_credits, NumberRule::probability(),
            "score of a request refused for lack of credits");
 }

@@ -82,6 +82,7 @@ struct BehaviourSpec {
   double outcome_fast = 1.0;
   double outcome_slow = 0.6;
   double outcome_abandoned = 0.0;
+  double outcome_failed = 0.1;
   double outcome_no_credits = 0.4;
 };
 

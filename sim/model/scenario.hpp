@@ -76,6 +76,7 @@ struct ClipClass {
   double gpu_seconds_cv = 0.0;
   double video_megabytes = 10.0;
   double credits = 10.0;
+  double failure_probability = 0.0;
   SourceMark where;
 };
 

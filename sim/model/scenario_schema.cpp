@@ -74,6 +74,8 @@ void describe(Fields& f, ClipClass& v) {
            "coefficient of variation of the work (lognormal); 0 = deterministic");
   f.number("video_megabytes", v.video_megabytes, NumberRule::between(0.0, 100000.0, "MB"), "size of the result");
   f.number("credits", v.credits, NumberRule::between(0.0, 1e6), "credits charged for the clip (calibration P1)");
+  f.number("failure_probability", v.failure_probability, NumberRule::probability(),
+           "chance a generation fails after using its GPU time (no video; credits refunded, not billed)");
 }
 
 void describe(Fields& f, ArrivalSpec& v) {

@@ -34,6 +34,7 @@ std::string region_daily_csv(const model::Scenario& scenario, const engine::RunO
                   "requests_no_credits",
                   "jobs_submitted",
                   "jobs_abandoned",
+                  "jobs_failed",
                   "jobs_delivered",
                   "mean_wait_s",
                   "share_fast",
@@ -76,6 +77,7 @@ std::string region_daily_csv(const model::Scenario& scenario, const engine::RunO
           .cell(scaled(day.requests_no_credits))
           .cell(scaled(day.jobs_submitted))
           .cell(scaled(day.jobs_abandoned))
+          .cell(scaled(day.jobs_failed))
           .cell(scaled(day.jobs_delivered))
           .cell(ratio(day.wait_sum_s, static_cast<double>(day.jobs_delivered)))
           .cell(ratio(static_cast<double>(day.jobs_fast), static_cast<double>(day.jobs_delivered)))

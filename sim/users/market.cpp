@@ -296,6 +296,12 @@ void Market::on_abandoned(const JobRequest& job, double t) {
   satisfy(job.user, spec_.behaviour.outcome_abandoned);
 }
 
+void Market::on_failed(const JobRequest& job, double t) {
+  ++today(table_.region[job.user], t).jobs_failed;
+  if (table_.state[job.user] != UserState::kChurned) table_.credits[job.user] += job.credits;
+  satisfy(job.user, spec_.behaviour.outcome_failed);
+}
+
 void Market::on_delivered(const JobRequest& job, double wait_s, double t) {
   RegionDay& day = today(table_.region[job.user], t);
   ++day.jobs_delivered;

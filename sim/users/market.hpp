@@ -42,6 +42,8 @@ class Market {
 
   /// @brief The job of `user` was abandoned at time t (wait exceeded patience); credits are refunded.
   void on_abandoned(const JobRequest& job, double t);
+  /// @brief The generation of the job failed at time t: no video; credits are refunded, API use not billed.
+  void on_failed(const JobRequest& job, double t);
   /// @brief The video of `user` arrived at time t after waiting `wait_s` in the queue.
   void on_delivered(const JobRequest& job, double wait_s, double t);
 

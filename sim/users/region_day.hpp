@@ -16,6 +16,7 @@ struct RegionDay {
   std::int64_t requests_no_credits = 0;
   std::int64_t jobs_submitted = 0;
   std::int64_t jobs_abandoned = 0;
+  std::int64_t jobs_failed = 0;
   std::int64_t jobs_delivered = 0;
   std::int64_t jobs_fast = 0;
   double wait_sum_s = 0.0;                 ///< over delivered jobs
