@@ -12,6 +12,9 @@
 #include <sstream>
 #include <stdexcept>
 
+#include "sim/config/scenario_loader.hpp"
+#include "sim/engine/simulation.hpp"
+
 namespace gvsim::test {
 
 namespace fs = std::filesystem;
@@ -86,6 +89,28 @@ std::string run_in_child(const std::function<std::string()>& body) {
   ::waitpid(pid, &status, 0);
   if (!WIFEXITED(status) || WEXITSTATUS(status) != 0) throw std::runtime_error("simulation child process failed");
   return result;
+}
+
+std::vector<std::vector<double>> region_day_series(
+    const std::string& experiment_path, const std::vector<std::function<double(const users::RegionDay&)>>& fields) {
+  const auto scenario = config::load_scenario(experiment_path);
+  const std::string text = run_in_child([&] {
+    const auto outcome = engine::run_simulation(scenario);
+    std::ostringstream out;
+    out.precision(17);
+    for (const auto& day : outcome.market->days()[0]) {
+      for (const auto& field : fields)
+        out << field(day) << ' ';
+      out << '\n';
+    }
+    return out.str();
+  });
+  std::vector<std::vector<double>> series(fields.size());
+  std::istringstream in(text);
+  double value = 0.0;
+  for (std::size_t i = 0; in >> value; ++i)
+    series[i % fields.size()].push_back(value);
+  return series;
 }
 
 CommandResult run_gvsim(const std::vector<std::string>& args) {

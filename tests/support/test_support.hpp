@@ -1,9 +1,11 @@
 #pragma once
 
 #include <functional>
+
 #include <map>
 #include <string>
 #include <vector>
+#include "sim/users/region_day.hpp"
 
 namespace gvsim::test {
 
@@ -31,6 +33,11 @@ class TempDir {
 /// Each simulation needs its own process (SimGrid's Engine is a singleton); this lets one test case run
 /// several replications. A child that throws or crashes makes the call throw std::runtime_error.
 std::string run_in_child(const std::function<std::string()>& body);
+
+/// @brief Loads a users-mode experiment, runs it in a child process and returns, for each requested field, its
+/// value in every day record of region 0 (`series[field][day]`).
+std::vector<std::vector<double>> region_day_series(
+    const std::string& experiment_path, const std::vector<std::function<double(const users::RegionDay&)>>& fields);
 
 /// @brief Result of running the gvsim executable.
 struct CommandResult {

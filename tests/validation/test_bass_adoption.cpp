@@ -103,24 +103,11 @@ struct Days {
 };
 
 Days run_replication(const TempDir& dir, int replication) {
-  const auto scenario = gvsim::config::load_scenario(write_experiment(dir, replication));
-  REQUIRE(scenario.experiment.replication == replication);
-  const std::string text = gvsim::test::run_in_child([&] {
-    const auto outcome = gvsim::engine::run_simulation(scenario);
-    std::ostringstream out;
-    for (const auto& day : outcome.market->days()[0])
-      out << day.users_adopted << ' ' << day.new_users << '\n';
-    return out.str();
-  });
-  Days days;
-  std::istringstream in(text);
-  double adopted = 0.0;
-  double fresh = 0.0;
-  while (in >> adopted >> fresh) {
-    days.adopted.push_back(adopted);
-    days.new_users.push_back(fresh);
-  }
-  return days;
+  const auto series = gvsim::test::region_day_series(
+      write_experiment(dir, replication),
+      {[](const gvsim::users::RegionDay& d) { return static_cast<double>(d.users_adopted); },
+       [](const gvsim::users::RegionDay& d) { return static_cast<double>(d.new_users); }});
+  return Days{series[0], series[1]};
 }
 
 /// Bass cumulative adoption fraction; p and q per day, t in days.

@@ -145,24 +145,11 @@ struct Days {
 };
 
 Days run_replication(const TempDir& dir, int replication) {
-  const auto scenario = gvsim::config::load_scenario(write_experiment(dir, replication));
-  REQUIRE(scenario.experiment.replication == replication);
-  const std::string text = gvsim::test::run_in_child([&] {
-    const auto outcome = gvsim::engine::run_simulation(scenario);
-    std::ostringstream out;
-    for (const auto& day : outcome.market->days()[0])
-      out << day.users_adopted << ' ' << day.users_paid << '\n';
-    return out.str();
-  });
-  Days days;
-  std::istringstream in(text);
-  double adopted = 0.0;
-  double paid = 0.0;
-  while (in >> adopted >> paid) {
-    days.adopted.push_back(adopted);
-    days.paid.push_back(paid);
-  }
-  return days;
+  const auto series = gvsim::test::region_day_series(
+      write_experiment(dir, replication),
+      {[](const gvsim::users::RegionDay& d) { return static_cast<double>(d.users_adopted); },
+       [](const gvsim::users::RegionDay& d) { return static_cast<double>(d.users_paid); }});
+  return Days{series[0], series[1]};
 }
 
 /// Probability that a user adopted by day D is paying in the record of `day` (see the file comment).
