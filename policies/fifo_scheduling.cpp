@@ -2,7 +2,8 @@
 
 namespace gvsim::policies {
 
-JobTicket FifoScheduling::pop() {
+std::optional<JobTicket> FifoScheduling::pop(const QueueState&) {
+  if (queue_.empty()) return std::nullopt;
   JobTicket job = queue_.front();
   queue_.pop_front();
   return job;

@@ -10,7 +10,7 @@ namespace gvsim::policies {
 class FifoScheduling final : public SchedulingPolicy {
  public:
   void push(const JobTicket& job) override { queue_.push_back(job); }
-  JobTicket pop() override;
+  std::optional<JobTicket> pop(const QueueState& state) override;
   std::size_t size() const override { return queue_.size(); }
 
  private:

@@ -3,50 +3,73 @@
 #include <functional>
 #include <utility>
 
+#include "policies/autoscale_capacity.hpp"
+#include "policies/cheapest_placement.hpp"
 #include "policies/fifo_scheduling.hpp"
+#include "policies/fixed_capacity.hpp"
 #include "policies/least_loaded_placement.hpp"
+#include "policies/local_only_placement.hpp"
 #include "policies/nearest_placement.hpp"
+#include "policies/paid_priority_scheduling.hpp"
+#include "policies/relaxed_free_scheduling.hpp"
+#include "policies/spill_over_placement.hpp"
+#include "policies/weighted_share_scheduling.hpp"
 
 namespace gvsim::policies {
 
 namespace {
 
-template <class Base>
-using Factory = std::pair<std::string, std::function<std::unique_ptr<Base>()>>;
+template <class Base, class Spec>
+using Factory = std::pair<std::string, std::function<std::unique_ptr<Base>(const Spec&)>>;
 
 // Built-in policies are registered here explicitly, in the order users see them listed.
-const std::vector<Factory<PlacementPolicy>>& placement_factories() {
-  static const std::vector<Factory<PlacementPolicy>> factories = {
-      {"nearest", [] { return std::make_unique<NearestPlacement>(); }},
-      {"least_loaded", [] { return std::make_unique<LeastLoadedPlacement>(); }},
+const std::vector<Factory<PlacementPolicy, PlacementSpec>>& placement_factories() {
+  static const std::vector<Factory<PlacementPolicy, PlacementSpec>> factories = {
+      {"nearest", [](const PlacementSpec&) { return std::make_unique<NearestPlacement>(); }},
+      {"least_loaded", [](const PlacementSpec&) { return std::make_unique<LeastLoadedPlacement>(); }},
+      {"local_only", [](const PlacementSpec&) { return std::make_unique<LocalOnlyPlacement>(); }},
+      {"cheapest", [](const PlacementSpec&) { return std::make_unique<CheapestPlacement>(); }},
+      {"spill_over", [](const PlacementSpec& s) { return std::make_unique<SpillOverPlacement>(s.spill_over); }},
   };
   return factories;
 }
 
-const std::vector<Factory<SchedulingPolicy>>& scheduling_factories() {
-  static const std::vector<Factory<SchedulingPolicy>> factories = {
-      {"fifo", [] { return std::make_unique<FifoScheduling>(); }},
+const std::vector<Factory<SchedulingPolicy, SchedulingSpec>>& scheduling_factories() {
+  static const std::vector<Factory<SchedulingPolicy, SchedulingSpec>> factories = {
+      {"fifo", [](const SchedulingSpec&) { return std::make_unique<FifoScheduling>(); }},
+      {"paid_priority", [](const SchedulingSpec&) { return std::make_unique<PaidPriorityScheduling>(); }},
+      {"weighted_share",
+       [](const SchedulingSpec& s) { return std::make_unique<WeightedShareScheduling>(s.weighted_share); }},
+      {"relaxed_free", [](const SchedulingSpec& s) { return std::make_unique<RelaxedFreeScheduling>(s.relaxed_free); }},
   };
   return factories;
 }
 
-template <class Base>
-std::vector<std::string> names_of(const std::vector<Factory<Base>>& factories) {
+const std::vector<Factory<CapacityPolicy, CapacitySpec>>& capacity_factories() {
+  static const std::vector<Factory<CapacityPolicy, CapacitySpec>> factories = {
+      {"fixed", [](const CapacitySpec&) { return std::make_unique<FixedCapacity>(); }},
+      {"autoscale", [](const CapacitySpec& s) { return std::make_unique<AutoscaleCapacity>(s.autoscale); }},
+  };
+  return factories;
+}
+
+template <class Base, class Spec>
+std::vector<std::string> names_of(const std::vector<Factory<Base, Spec>>& factories) {
   std::vector<std::string> names;
   for (const auto& f : factories)
     names.push_back(f.first);
   return names;
 }
 
-template <class Base>
-std::unique_ptr<Base> make(const std::vector<Factory<Base>>& factories, const std::string& kind,
-                           const std::string& name) {
+template <class Base, class Spec>
+std::unique_ptr<Base> make(const std::vector<Factory<Base, Spec>>& factories, const std::string& kind,
+                           const Spec& spec) {
   std::string valid;
   for (const auto& f : factories) {
-    if (f.first == name) return f.second();
+    if (f.first == spec.name) return f.second(spec);
     valid += (valid.empty() ? "" : ", ") + f.first;
   }
-  throw std::invalid_argument("unknown " + kind + " policy '" + name + "'. Valid values are: " + valid);
+  throw std::invalid_argument("unknown " + kind + " policy '" + spec.name + "'. Valid values are: " + valid);
 }
 
 }  // namespace
@@ -61,12 +84,21 @@ const std::vector<std::string>& scheduling_names() {
   return names;
 }
 
-std::unique_ptr<PlacementPolicy> make_placement(const std::string& name) {
-  return make(placement_factories(), "placement", name);
+const std::vector<std::string>& capacity_names() {
+  static const std::vector<std::string> names = names_of(capacity_factories());
+  return names;
 }
 
-std::unique_ptr<SchedulingPolicy> make_scheduling(const std::string& name) {
-  return make(scheduling_factories(), "scheduling", name);
+std::unique_ptr<PlacementPolicy> make_placement(const PlacementSpec& spec) {
+  return make(placement_factories(), "placement", spec);
+}
+
+std::unique_ptr<SchedulingPolicy> make_scheduling(const SchedulingSpec& spec) {
+  return make(scheduling_factories(), "scheduling", spec);
+}
+
+std::unique_ptr<CapacityPolicy> make_capacity(const CapacitySpec& spec) {
+  return make(capacity_factories(), "capacity", spec);
 }
 
 }  // namespace gvsim::policies

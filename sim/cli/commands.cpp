@@ -173,8 +173,8 @@ int validate_command(const std::string& experiment, const std::vector<std::strin
                 scenario.experiment.name.c_str(), fixed(scenario.experiment.horizon_days, 3).c_str(),
                 fixed(scenario.experiment.warmup_days, 3).c_str(),
                 static_cast<unsigned long long>(scenario.experiment.seed),
-                static_cast<long long>(scenario.experiment.replication), scenario.experiment.policies.placement.c_str(),
-                scenario.experiment.policies.scheduling.c_str());
+                static_cast<long long>(scenario.experiment.replication), scenario.experiment.policies.placement.name.c_str(),
+                scenario.experiment.policies.scheduling.name.c_str());
     double capacity = 0.0;
     std::int64_t gpus = 0;
     for (const auto& c : clusters) {

@@ -1,6 +1,7 @@
 #include "sim/config/diagnostics.hpp"
 
 #include <algorithm>
+#include <cstdio>
 #include <numeric>
 
 namespace gvsim::config {
@@ -62,6 +63,12 @@ std::string closest_match(std::string_view word, const std::vector<std::string>&
     }
   }
   return best;
+}
+
+std::string shortest(double v) {
+  char buffer[32];
+  std::snprintf(buffer, sizeof buffer, "%.10g", v);
+  return buffer;
 }
 
 std::string join_names(const std::vector<std::string>& names) {

@@ -64,5 +64,7 @@ std::string closest_match(std::string_view word, const std::vector<std::string>&
 
 /// @brief Joins names as "a, b, c" for messages that list valid choices.
 std::string join_names(const std::vector<std::string>& names);
+/// @brief A number written with up to 10 significant digits, as messages show it.
+std::string shortest(double v);
 
 }  // namespace gvsim::config

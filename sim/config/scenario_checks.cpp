@@ -7,18 +7,13 @@
 #include <map>
 #include <set>
 
+#include "sim/config/policy_checks.hpp"
 #include "sim/model/cluster_index.hpp"
 #include "sim/model/region_graph.hpp"
 
 namespace gvsim::config {
 
 namespace {
-
-std::string shortest(double v) {
-  char buffer[32];
-  std::snprintf(buffer, sizeof buffer, "%.10g", v);
-  return buffer;
-}
 
 void check_clip_refs(const model::Experiment& experiment, const std::vector<Share>& mix, const std::string& path,
                      Diagnostics& diagnostics);
@@ -226,6 +221,17 @@ void check_workload(const model::Scenario& scenario, Diagnostics& diagnostics) {
     const auto& load = experiment.workload.synthetic[i];
     const std::string path = "workload.synthetic[" + std::to_string(i) + "]";
     check_service(experiment, load.service, path + ".service", diagnostics);
+    const auto& multiplier = load.arrivals.rate_multiplier;
+    if (!multiplier.empty() && load.arrivals.process != "poisson") {
+      diagnostics.error(load.arrivals.where, path + ".arrivals.rate_multiplier",
+                        "a rate path needs process 'poisson' (got '" + load.arrivals.process + "')");
+    }
+    for (std::size_t k = 1; k < multiplier.size(); ++k) {
+      if (multiplier[k].day < multiplier[k - 1].day) {
+        diagnostics.error(load.arrivals.where, path + ".arrivals.rate_multiplier[" + std::to_string(k) + "].day",
+                          "days must not decrease along the path");
+      }
+    }
     const std::size_t r = model::region_index(scenario, load.region.name);
     const auto& listed = experiment.platform.regions;
     const bool is_listed =
@@ -257,6 +263,7 @@ void check_scenario(model::Scenario& scenario, const std::vector<model::WanLink>
   check_names_unique(scenario, diagnostics);
   select_links(scenario, all_links, regions_dir, diagnostics);
   check_workload(scenario, diagnostics);
+  check_policies(scenario, diagnostics);
 }
 
 }  // namespace gvsim::config

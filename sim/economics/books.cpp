@@ -36,8 +36,8 @@ Ledger build_ledger(const model::Scenario& scenario, const engine::RunOutcome& o
         const auto& observed = recorder.clusters()[cluster];
         for (std::size_t d = 0; d < recorder.day_count(); ++d) {
           const auto& day = observed.days[d];
-          const double hours = recorder.day_length_s(d) / 3600.0;
-          const double reserved = scale * static_cast<double>(info.gpus) * hours * gpu.reserved_usd_per_gpu_hour;
+          const double reserved = scale * day.reserved_gpu_s / 3600.0 * gpu.reserved_usd_per_gpu_hour;
+          const double on_demand = scale * day.on_demand_gpu_s / 3600.0 * gpu.on_demand_usd_per_gpu_hour;
           const double energy =
               scale * day.busy_gpu_s / 3600.0 * gpu.board_power_w / 1000.0 * dc.pue * region.market.energy_usd_per_kwh;
           for (std::size_t origin = 0; origin < scenario.regions.size(); ++origin) {
@@ -45,6 +45,7 @@ Ledger build_ledger(const model::Scenario& scenario, const engine::RunOutcome& o
                 day.busy_gpu_s > 0.0 ? day.busy_by_origin_s[origin] / day.busy_gpu_s : (origin == host ? 1.0 : 0.0);
             auto& row = ledger[origin][d];
             row.gpu_reserved_usd += share * reserved;
+            row.gpu_on_demand_usd += share * on_demand;
             row.energy_usd += share * energy;
             row.egress_usd += scale * day.egress_by_origin_gb[origin] * dc.egress_usd_per_gb;
             row.gpu_hours_busy += scale * day.busy_by_origin_s[origin] / 3600.0;

@@ -18,6 +18,7 @@ struct RegionLedgerDay {
   double store_fees_usd = 0.0;
   double payment_fees_usd = 0.0;
   double gpu_reserved_usd = 0.0;
+  double gpu_on_demand_usd = 0.0;  ///< GPU time in service beyond the reserved GPUs, at on-demand prices
   double energy_usd = 0.0;
   double egress_usd = 0.0;
   double moderation_usd = 0.0;  ///< human review; zero until a moderation policy charges it
@@ -29,7 +30,9 @@ struct RegionLedgerDay {
   /// @brief Revenue after store and payment fees.
   double revenue_net_usd() const { return revenue_gross_usd() - store_fees_usd - payment_fees_usd; }
   /// @brief All costs of the day.
-  double cost_usd() const { return gpu_reserved_usd + energy_usd + egress_usd + moderation_usd + fines_usd; }
+  double cost_usd() const {
+    return gpu_reserved_usd + gpu_on_demand_usd + energy_usd + egress_usd + moderation_usd + fines_usd;
+  }
 };
 
 /// @brief Ledger per region and day: `[region][day]`.

@@ -1,6 +1,15 @@
 #include "sim/engine/job_source.hpp"
 
+#include <algorithm>
+#include <limits>
+
 namespace gvsim::engine {
+
+bool JobSource::next_paid() {
+  if (paid_share_ <= 0.0) return false;
+  if (paid_share_ >= 1.0) return true;
+  return tiers_.bernoulli(paid_share_);
+}
 
 JobSource::JobSource(const model::RegionLoad& load, const std::vector<model::ClipClass>& clip_classes,
                      std::uint64_t master_seed, std::uint64_t replication)
@@ -8,8 +17,13 @@ JobSource::JobSource(const model::RegionLoad& load, const std::vector<model::Cli
       poisson_(load.arrivals.process == "poisson"),
       mean_s_(load.service.mean_s.value_or(0.0)),
       cv_(load.service.cv.value_or(0.0)),
+      paid_share_(load.paid_share),
+      multiplier_(load.arrivals.rate_multiplier),
       arrivals_(master_seed, replication, "arrivals/" + load.region.name),
-      service_(master_seed, replication, "service/" + load.region.name) {
+      service_(master_seed, replication, "service/" + load.region.name),
+      tiers_(master_seed, replication, "tiers/" + load.region.name) {
+  for (const auto& point : multiplier_)
+    multiplier_max_ = std::max(multiplier_max_, point.value);
   const std::string& d = load.service.distribution;
   service_kind_ = d == "exponential"     ? Service::kExponential
                   : d == "deterministic" ? Service::kDeterministic
@@ -25,6 +39,16 @@ JobSource::JobSource(const model::RegionLoad& load, const std::vector<model::Cli
       running += share.value;
       cumulative_share_.push_back(running);
     }
+  }
+}
+
+double JobSource::next_arrival_after(double t) {
+  if (multiplier_.empty()) return t + next_interarrival_s();
+  if (multiplier_max_ <= 0.0) return std::numeric_limits<double>::infinity();
+  // Thinning (Lewis and Shedler): candidates at the peak rate, each kept with probability m(t) / max m.
+  for (;;) {
+    t += arrivals_.exponential(1.0 / (rate_per_s_ * multiplier_max_));
+    if (arrivals_.uniform() * multiplier_max_ < model::path_value(multiplier_, t / 86400.0)) return t;
   }
 }
 

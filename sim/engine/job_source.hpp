@@ -18,10 +18,13 @@ class JobSource {
   JobSource(const model::RegionLoad& load, const std::vector<model::ClipClass>& clip_classes, std::uint64_t master_seed,
             std::uint64_t replication);
 
-  /// @brief Time from the previous arrival to the next one, in seconds.
-  double next_interarrival_s();
+  /// @brief Time of the next arrival after one at time t, in seconds (infinity if none).
+  double next_arrival_after(double t);
   /// @brief Work of the next job in reference-GPU seconds; `clip_class` receives its class index (0 if none).
   double next_work_s(std::uint32_t& clip_class);
+  /// @brief Whether the next job comes from a paying user (stream `tiers/REGION`, drawn only when the share is
+  /// strictly between 0 and 1).
+  bool next_paid();
   /// @brief Mean work per job in reference-GPU seconds (for load estimates).
   double mean_work_s() const;
   /// @brief Mean arrivals per second.
@@ -40,8 +43,13 @@ class JobSource {
   std::vector<double> class_cv_;
   std::vector<std::uint32_t> class_index_;
   std::vector<double> cumulative_share_;
+  double next_interarrival_s();
+  double paid_share_;
+  std::vector<model::PathPoint> multiplier_;
+  double multiplier_max_ = 0.0;
   rng::RandomStream arrivals_;
   rng::RandomStream service_;
+  rng::RandomStream tiers_;
 };
 
 }  // namespace gvsim::engine

@@ -2,6 +2,8 @@
 
 #include <simgrid/s4u.hpp>
 
+#include <algorithm>
+#include <cmath>
 #include <csignal>
 
 #include <deque>
@@ -9,7 +11,9 @@
 #include <string>
 
 #include "policies/registry.hpp"
+#include "sim/engine/cluster_runtime.hpp"
 #include "sim/engine/job_source.hpp"
+#include "sim/model/policy_schema.hpp"
 #include "sim/model/region_graph.hpp"
 #include "sim/platform/platform_builder.hpp"
 #include "sim/rng/random_stream.hpp"
@@ -32,54 +36,59 @@ std::vector<std::string> engine_arguments(const model::Scenario& scenario) {
           "--cfg=network/TCP-gamma:0"};
 }
 
-/// A finished video waiting for a delivery slot.
-struct Delivery {
-  policies::JobTicket job;
-  double wait_s = 0.0;
-};
-
-/// The live state of one cluster during a run.
-struct ClusterRuntime {
-  std::unique_ptr<policies::SchedulingPolicy> queue;
-  sg4::SemaphorePtr work_available;
-  std::deque<Delivery> deliveries;
-  sg4::SemaphorePtr delivery_available;
-  sg4::Host* source_host = nullptr;
-  std::unique_ptr<rng::RandomStream> failures;  ///< stream `failures/CLUSTER`: which generations fail
-};
+/// GPU price plus energy per second of reference-GPU work on cluster `info`.
+double cost_per_gpu_s(const model::Scenario& scenario, const model::ClusterInfo& info) {
+  const auto& gpu = scenario.gpus[info.gpu_model];
+  const auto& region = scenario.regions[info.region];
+  double pue = 1.0;
+  for (const auto& dc : region.datacenters) {
+    if (dc.name == info.datacenter) pue = dc.pue;
+  }
+  const double energy_per_h = gpu.board_power_w / 1000.0 * pue * region.market.energy_usd_per_kwh;
+  return (gpu.reserved_usd_per_gpu_hour + energy_per_h) / 3600.0 / info.relative_speed;
+}
 
 class Run {
  public:
-  Run(const model::Scenario& scenario, RunOutcome& outcome)
-      : scenario_(scenario),
-        outcome_(outcome),
-        graph_(scenario),
-        placement_(policies::make_placement(scenario.experiment.policies.placement)) {}
+  Run(const model::Scenario& scenario, RunOutcome& outcome) : scenario_(scenario), outcome_(outcome), graph_(scenario) {
+    for (const auto& region : scenario.regions) {
+      placements_.push_back(policies::make_placement(model::placement_for(scenario.experiment, region.name)));
+    }
+  }
 
   void start() {
-    const auto built = platform::build_platform(scenario_, outcome_.clusters, graph_);
+    const auto& experiment = scenario_.experiment;
+    runtimes_.resize(outcome_.clusters.size());
+    auto hosts_needed = outcome_.clusters;
+    for (std::size_t c = 0; c < runtimes_.size(); ++c) {
+      hosts_needed[c].gpus = static_cast<std::int64_t>(prepare_capacity(c));
+    }
+    const auto built = platform::build_platform(scenario_, hosts_needed, graph_);
     region_edges_ = built.region_edges;
     const bool users = outcome_.market != nullptr;
-    runtimes_.resize(outcome_.clusters.size());
     for (std::size_t c = 0; c < runtimes_.size(); ++c) {
       auto& runtime = runtimes_[c];
-      runtime.queue = policies::make_scheduling(scenario_.experiment.policies.scheduling);
+      const std::string& region_name = scenario_.regions[outcome_.clusters[c].region].name;
+      runtime.queue = policies::make_scheduling(model::scheduling_for(experiment, region_name));
       runtime.work_available = sg4::Semaphore::create(0);
+      runtime.cap_wake = sg4::Semaphore::create(0);
       runtime.delivery_available = sg4::Semaphore::create(0);
       runtime.source_host = built.cluster_hosts[c].front();
       runtime.failures = std::make_unique<rng::RandomStream>(
-          scenario_.experiment.seed, static_cast<std::uint64_t>(scenario_.experiment.replication),
-          "failures/" + outcome_.clusters[c].name);
+          experiment.seed, static_cast<std::uint64_t>(experiment.replication), "failures/" + outcome_.clusters[c].name);
       for (std::size_t slot = 0; slot < built.cluster_hosts[c].size(); ++slot) {
+        runtime.slot_wake.push_back(sg4::Semaphore::create(0));
         sg4::Actor::create("worker", built.cluster_hosts[c][slot], [this, c, slot] { work(c, slot); })->daemonize();
       }
+      if (std::isfinite(runtime.capacity->check_interval_s()) || !runtime.orders.empty()) {
+        sg4::Actor::create("capacity", runtime.source_host, [this, c] { control_capacity(c); })->daemonize();
+      }
       if (!users) continue;
-      for (std::int64_t k = 0; k < scenario_.experiment.workload.users.delivery_slots_per_cluster; ++k) {
+      for (std::int64_t k = 0; k < experiment.workload.users.delivery_slots_per_cluster; ++k) {
         sg4::Actor::create("delivery", runtime.source_host, [this, c] { deliver(c); })->daemonize();
       }
     }
     prepare_candidates();
-    const auto& experiment = scenario_.experiment;
     if (users) {
       for (std::size_t r = 0; r < scenario_.regions.size(); ++r) {
         sg4::Actor::create("market/" + scenario_.regions[r].name, region_edges_[r], [this, r] {
@@ -102,15 +111,49 @@ class Run {
   }
 
  private:
-  /// The clusters each region may use, with their route latency; loads are refreshed at each placement.
+  /// Sets up the capacity policy, scheduled expansions and slot states of cluster c; returns the hosts it needs.
+  std::size_t prepare_capacity(std::size_t c) {
+    const auto& experiment = scenario_.experiment;
+    const auto& info = outcome_.clusters[c];
+    auto& runtime = runtimes_[c];
+    const auto& spec = model::capacity_for(experiment, scenario_.regions[info.region].name);
+    runtime.capacity = policies::make_capacity(spec);
+    runtime.base_gpus = info.gpus;
+    runtime.in_service = info.gpus;
+    runtime.reserved = std::llround(spec.reserved_share * static_cast<double>(info.gpus));
+    std::int64_t fleet = info.gpus;
+    std::int64_t peak = info.gpus;
+    for (const auto& e : experiment.policies.expansions) {
+      if (e.cluster.name != info.name) continue;
+      const std::int64_t gpus = e.gpus >= 0 ? model::simulated_gpus(e.gpus, experiment.scale)
+                                            : -model::simulated_gpus(-e.gpus, experiment.scale);
+      runtime.orders.push_back(PendingOrder{e.day * 86400.0, gpus, true});
+      fleet += gpus;
+      peak = std::max(peak, fleet);
+    }
+    const std::int64_t headroom = runtime.capacity->max_gpus(peak) - peak;
+    const auto hosts = static_cast<std::size_t>(std::max<std::int64_t>(peak + headroom, info.gpus));
+    for (std::size_t slot = 0; slot < hosts; ++slot) {
+      runtime.slots.push_back(slot < static_cast<std::size_t>(info.gpus) ? SlotState::kActive : SlotState::kParked);
+    }
+    outcome_.recorder.set_slot_count(c, hosts);
+    outcome_.recorder.on_capacity(c, 0.0, runtime.in_service, runtime.reserved);
+    return hosts;
+  }
+
+  /// The clusters each region may use, with their route latency and cost; loads are refreshed at each placement.
   void prepare_candidates() {
     candidates_.resize(scenario_.regions.size());
     for (std::size_t r = 0; r < scenario_.regions.size(); ++r) {
       for (std::size_t serving : graph_.serving_regions(r)) {
         for (std::size_t c = 0; c < outcome_.clusters.size(); ++c) {
           if (outcome_.clusters[c].region != serving) continue;
-          candidates_[r].push_back(
-              policies::ClusterView{c, graph_.latency_s(r, serving), outcome_.clusters[c].gpus, 0, 0});
+          policies::ClusterView view;
+          view.cluster = c;
+          view.route_latency_s = graph_.latency_s(r, serving);
+          view.cost_usd_per_gpu_s = cost_per_gpu_s(scenario_, outcome_.clusters[c]);
+          view.local = serving == r;
+          candidates_[r].push_back(view);
         }
       }
     }
@@ -121,12 +164,15 @@ class Run {
     for (auto& view : allowed) {
       view.queued = static_cast<std::size_t>(outcome_.recorder.queued(view.cluster));
       view.running = static_cast<std::size_t>(outcome_.recorder.running(view.cluster));
+      view.gpus = std::max<std::int64_t>(1, runtimes_[view.cluster].in_service);
     }
-    const std::size_t cluster = allowed[placement_->choose(allowed)].cluster;
+    const std::size_t cluster = allowed[placements_[region]->choose(allowed)].cluster;
     outcome_.recorder.on_arrival(cluster, job.submit_time_s);
     ++outcome_.events;
-    runtimes_[cluster].queue->push(job);
-    runtimes_[cluster].work_available->release();
+    auto& runtime = runtimes_[cluster];
+    runtime.queue->push(job);
+    runtime.work_available->release();
+    if (runtime.cap_parked > 0) runtime.cap_wake->release();
   }
 
   void arrive(std::size_t region, JobSource& source) {
@@ -134,7 +180,7 @@ class Run {
     double t = 0.0;
     std::uint64_t sequence = 0;
     for (;;) {
-      t += source.next_interarrival_s();
+      t = source.next_arrival_after(t);
       if (t >= horizon) return;
       sg4::this_actor::sleep_until(t);
       policies::JobTicket job;
@@ -142,6 +188,7 @@ class Run {
       job.submit_time_s = t;
       job.origin_region = static_cast<std::uint32_t>(region);
       job.work_gpu_s = source.next_work_s(job.clip_class);
+      job.paid = source.next_paid();
       submit(region, job);
     }
   }
@@ -174,11 +221,33 @@ class Run {
     return users::JobRequest{job.user, job.clip_class, job.work_gpu_s, job.patience_s, job.credits, job.paid};
   }
 
+  /// The next job this worker may start; waits while the policy lets no waiting job start (tier caps).
+  policies::JobTicket next_job(ClusterRuntime& runtime) {
+    for (;;) {
+      const policies::QueueState state{runtime.in_service, runtime.running_free, runtime.running_paid};
+      if (auto job = runtime.queue->pop(state)) return *job;
+      ++runtime.cap_parked;
+      runtime.cap_wake->acquire();
+      --runtime.cap_parked;
+    }
+  }
+
+  void park(ClusterRuntime& runtime, std::size_t slot) {
+    runtime.slots[slot] = SlotState::kParked;
+    runtime.slot_wake[slot]->acquire();
+  }
+
   void work(std::size_t cluster, std::size_t slot) {
     auto& runtime = runtimes_[cluster];
+    if (runtime.slots[slot] == SlotState::kParked) runtime.slot_wake[slot]->acquire();
     for (;;) {
       runtime.work_available->acquire();
-      const policies::JobTicket job = runtime.queue->pop();
+      if (runtime.slots[slot] == SlotState::kRetiredIdle) {
+        runtime.work_available->release();  // the job belongs to a GPU still in service
+        park(runtime, slot);
+        continue;
+      }
+      const policies::JobTicket job = next_job(runtime);
       const double now = sg4::Engine::get_clock();
       const double wait = now - job.submit_time_s;
       if (wait > job.patience_s) {
@@ -188,11 +257,19 @@ class Run {
         ++outcome_.events;
         continue;
       }
-      outcome_.recorder.on_start(cluster, slot, job.submit_time_s, now, job.origin_region);
+      outcome_.recorder.on_start(cluster, slot, job.submit_time_s, now, job.origin_region, job.paid);
       ++outcome_.events;
+      ++(job.paid ? runtime.running_paid : runtime.running_free);
       sg4::this_actor::execute(job.work_gpu_s * platform::kReferenceFlops);
+      --(job.paid ? runtime.running_paid : runtime.running_free);
       outcome_.recorder.on_complete(cluster, slot, sg4::Engine::get_clock());
       ++outcome_.events;
+      if (!job.paid && runtime.cap_parked > 0) runtime.cap_wake->release();
+      if (runtime.slots[slot] == SlotState::kRetiring) {
+        --runtime.in_service;
+        outcome_.recorder.on_capacity(cluster, sg4::Engine::get_clock(), runtime.in_service, runtime.reserved);
+        park(runtime, slot);
+      }
       if (outcome_.market == nullptr) continue;
       const double failure = scenario_.experiment.workload.clip_classes[job.clip_class].failure_probability;
       if (failure > 0.0 && runtime.failures->bernoulli(failure)) {
@@ -219,10 +296,109 @@ class Run {
     }
   }
 
+  /// Puts `n` more GPUs of cluster c in service at time t (slots on their way out first, then parked ones).
+  void activate(std::size_t c, std::int64_t n, double t) {
+    auto& runtime = runtimes_[c];
+    for (auto state : {SlotState::kRetiring, SlotState::kRetiredIdle, SlotState::kParked}) {
+      for (std::size_t slot = 0; slot < runtime.slots.size() && n > 0; ++slot) {
+        if (runtime.slots[slot] != state) continue;
+        runtime.slots[slot] = SlotState::kActive;
+        if (state != SlotState::kRetiring) ++runtime.in_service;
+        if (state == SlotState::kParked) runtime.slot_wake[slot]->release();
+        --n;
+      }
+    }
+    outcome_.recorder.on_capacity(c, t, runtime.in_service, runtime.reserved);
+  }
+
+  /// Takes `n` GPUs of cluster c out of service at time t: idle ones at once, busy ones when their job ends.
+  void retire(std::size_t c, std::int64_t n, double t) {
+    auto& runtime = runtimes_[c];
+    const auto& running_since = outcome_.recorder.clusters()[c].running_since_s;
+    for (std::size_t slot = runtime.slots.size(); slot-- > 0 && n > 0;) {
+      if (runtime.slots[slot] != SlotState::kActive) continue;
+      if (running_since[slot] < 0.0) {
+        runtime.slots[slot] = SlotState::kRetiredIdle;
+        --runtime.in_service;
+      } else {
+        runtime.slots[slot] = SlotState::kRetiring;
+      }
+      --n;
+    }
+    outcome_.recorder.on_capacity(c, t, runtime.in_service, runtime.reserved);
+  }
+
+  void check_capacity(std::size_t c, double now) {
+    auto& runtime = runtimes_[c];
+    const auto& recorder = outcome_.recorder;
+    const auto& obs = recorder.clusters()[c];
+    const double busy = recorder.busy_gpu_s_until(c, now);
+    const double provisioned = recorder.provisioned_gpu_s_until(c, now);
+    const std::int64_t left_queue = obs.started + obs.abandoned;
+    policies::CapacityView view;
+    view.now_s = now;
+    view.base_gpus = runtime.base_gpus;
+    view.provisioned_gpus = runtime.in_service;
+    view.on_order_gpus = runtime.on_order;
+    view.utilisation = provisioned > runtime.last_provisioned_s
+                           ? (busy - runtime.last_busy_s) / (provisioned - runtime.last_provisioned_s)
+                           : 0.0;
+    view.mean_wait_s = left_queue > runtime.last_started ? (obs.wait_sum_all_s - runtime.last_wait_sum_s) /
+                                                               static_cast<double>(left_queue - runtime.last_started)
+                                                         : 0.0;
+    view.queued = obs.queued;
+    runtime.last_busy_s = busy;
+    runtime.last_provisioned_s = provisioned;
+    runtime.last_wait_sum_s = obs.wait_sum_all_s;
+    runtime.last_started = left_queue;
+    runtime.last_check_s = now;
+    const auto decision = runtime.capacity->decide(view);
+    if (decision.order_gpus > 0) {
+      runtime.on_order += decision.order_gpus;
+      runtime.orders.push_back(PendingOrder{now + decision.lead_time_s, decision.order_gpus, false});
+    }
+    if (decision.release_gpus > 0) retire(c, decision.release_gpus, now);
+  }
+
+  /// Capacity of cluster c over time: scheduled expansions, on-demand orders arriving, periodic policy checks.
+  void control_capacity(std::size_t c) {
+    auto& runtime = runtimes_[c];
+    const double horizon = outcome_.recorder.horizon_s();
+    const double interval = runtime.capacity->check_interval_s();
+    for (;;) {
+      double next = runtime.last_check_s + interval;
+      for (const auto& order : runtime.orders)
+        next = std::min(next, order.ready_s);
+      if (!(next < horizon)) return;
+      sg4::this_actor::sleep_until(next);
+      const double now = sg4::Engine::get_clock();
+      for (std::size_t i = 0; i < runtime.orders.size();) {
+        const PendingOrder order = runtime.orders[i];
+        if (order.ready_s > now) {
+          ++i;
+          continue;
+        }
+        runtime.orders.erase(runtime.orders.begin() + static_cast<std::ptrdiff_t>(i));
+        if (order.reserved) {
+          runtime.base_gpus += order.gpus;
+          runtime.reserved = std::max<std::int64_t>(0, runtime.reserved + order.gpus);
+        } else {
+          runtime.on_order -= order.gpus;
+        }
+        if (order.gpus >= 0) {
+          activate(c, order.gpus, now);
+        } else {
+          retire(c, -order.gpus, now);
+        }
+      }
+      if (std::isfinite(interval) && now >= runtime.last_check_s + interval) check_capacity(c, now);
+    }
+  }
+
   const model::Scenario& scenario_;
   RunOutcome& outcome_;
   model::RegionGraph graph_;
-  std::unique_ptr<policies::PlacementPolicy> placement_;
+  std::vector<std::unique_ptr<policies::PlacementPolicy>> placements_;  ///< per region the jobs come from
   std::vector<ClusterRuntime> runtimes_;
   std::vector<sg4::Host*> region_edges_;
   std::vector<std::vector<policies::ClusterView>> candidates_;

@@ -68,7 +68,10 @@ RegionGraph::RegionGraph(const Scenario& scenario) {
   serving_.resize(n);
   for (std::size_t r = 0; r < n; ++r) {
     for (std::size_t s = 0; s < n; ++s) {
-      const bool allowed = scenario.regions[r].data_residency ? s == r : reachable(r, s);
+      // Residency binds both ways: a residency region's jobs stay in it, and its datacenters, run under its
+      // rules, serve no other region's jobs.
+      const bool resident = scenario.regions[r].data_residency || scenario.regions[s].data_residency;
+      const bool allowed = s == r || (!resident && reachable(r, s));
       if (allowed && !scenario.regions[s].datacenters.empty()) serving_[r].push_back(s);
     }
   }

@@ -5,6 +5,7 @@
 #include <string>
 #include <vector>
 
+#include "policies/policy_specs.hpp"
 #include "sim/config/fields.hpp"
 #include "sim/model/market_spec.hpp"
 
@@ -84,6 +85,8 @@ struct ClipClass {
 struct ArrivalSpec {
   std::string process = "poisson";
   double rate_per_hour = 60.0;
+  std::vector<PathPoint> rate_multiplier;  ///< demand path over days (Poisson only); empty: constant rate
+  SourceMark where;
 };
 
 /// @brief How much reference-GPU work a synthetic job needs.
@@ -103,6 +106,7 @@ struct RegionLoad {
   NameRef region;
   ArrivalSpec arrivals;
   ServiceSpec service;
+  double paid_share = 0.0;  ///< share of the jobs submitted by paying users (for tier-aware scheduling)
   SourceMark where;
 };
 
@@ -115,10 +119,36 @@ struct Workload {
   SourceMark where;
 };
 
-/// @brief Which policy module handles a decision, by registered name.
+/// @brief GPUs added to (or, if negative, retired from) a cluster on a given day, on reserved contracts.
+struct CapacityExpansion {
+  double day = 0.0;
+  NameRef cluster;
+  std::int64_t gpus = 0;  ///< real-world GPUs (divided by the scale like the region files' counts)
+  SourceMark where;
+};
+
+/// @brief Policies that replace the experiment-wide ones for one region: placement for the jobs coming from it,
+/// scheduling and capacity for the clusters located in it. Kinds left out inherit the experiment-wide choice.
+struct RegionPolicies {
+  std::string name;
+  policies::PlacementSpec placement;
+  policies::SchedulingSpec scheduling;
+  policies::CapacitySpec capacity;
+  SourceMark where;
+  SourceMark placement_where;   ///< line 0 when not overridden
+  SourceMark scheduling_where;  ///< line 0 when not overridden
+  SourceMark capacity_where;    ///< line 0 when not overridden
+};
+
+/// @brief Which policy module handles each decision, by registered name, with its parameters.
 struct PolicyChoice {
-  std::string placement = "nearest";
-  std::string scheduling = "fifo";
+  policies::PlacementSpec placement;
+  policies::SchedulingSpec scheduling;
+  policies::CapacitySpec capacity;
+  std::vector<CapacityExpansion> expansions;
+  std::vector<RegionPolicies> regions;
+  SourceMark where;
+  SourceMark placement_where;
 };
 
 /// @brief Infrastructure selection: where region files live and which regions take part.
@@ -184,6 +214,8 @@ void describe(config::Fields& f, ArrivalSpec& v);
 void describe(config::Fields& f, ServiceSpec& v);
 void describe(config::Fields& f, RegionLoad& v);
 void describe(config::Fields& f, Workload& v);
+void describe(config::Fields& f, CapacityExpansion& v);
+void describe(config::Fields& f, RegionPolicies& v);
 void describe(config::Fields& f, PolicyChoice& v);
 void describe(config::Fields& f, PlatformSpec& v);
 void describe(config::Fields& f, EngineSpec& v);

@@ -1,5 +1,4 @@
 // Every configuration key of gvsim is declared here, once: type, default, unit, range and meaning.
-#include "policies/registry.hpp"
 #include "sim/model/scenario.hpp"
 
 namespace gvsim::model {
@@ -80,8 +79,12 @@ void describe(Fields& f, ClipClass& v) {
 
 void describe(Fields& f, ArrivalSpec& v) {
   f.choice("process", v.process, {"poisson", "deterministic"}, "arrival process of jobs");
+  f.here(v.where);
   f.number("rate_per_hour", v.rate_per_hour, NumberRule::positive_up_to(1e9, "1/h"), "mean number of jobs per hour",
            Presence::kRequired);
+  f.list("rate_multiplier", v.rate_multiplier,
+         "piecewise-linear multiplier of the rate over simulated days, e.g. a demand surge (poisson only; sampled "
+         "exactly by thinning)");
 }
 
 void describe(Fields& f, ServiceSpec& v) {
@@ -102,6 +105,8 @@ void describe(Fields& f, RegionLoad& v) {
   f.reference("region", v.region, "region", "region the jobs come from");
   f.nested("arrivals", v.arrivals, "arrival process", Presence::kRequired);
   f.nested("service", v.service, "service-time distribution", Presence::kRequired);
+  f.number("paid_share", v.paid_share, NumberRule::probability(),
+           "share of the jobs submitted by paying users (what tier-aware scheduling policies see)");
 }
 
 void describe(Fields& f, Workload& v) {
@@ -111,11 +116,6 @@ void describe(Fields& f, Workload& v) {
   f.named("clip_classes", v.clip_classes, "clip classes by name");
   f.list("synthetic", v.synthetic, "synthetic job streams, one per region at most (mode synthetic)");
   f.nested("users", v.users, "agent-based user model (mode users)");
-}
-
-void describe(Fields& f, PolicyChoice& v) {
-  f.choice("placement", v.placement, policies::placement_names(), "which cluster serves a job");
-  f.choice("scheduling", v.scheduling, policies::scheduling_names(), "order of the queue of each cluster");
 }
 
 void describe(Fields& f, PlatformSpec& v) {

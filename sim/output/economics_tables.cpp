@@ -46,6 +46,7 @@ std::string region_daily_csv(const model::Scenario& scenario, const engine::RunO
                   "payment_fees_usd",
                   "revenue_net_usd",
                   "gpu_reserved_usd",
+                  "gpu_on_demand_usd",
                   "energy_usd",
                   "egress_usd",
                   "moderation_usd",
@@ -89,6 +90,7 @@ std::string region_daily_csv(const model::Scenario& scenario, const engine::RunO
           .cell(money.payment_fees_usd)
           .cell(money.revenue_net_usd())
           .cell(money.gpu_reserved_usd)
+          .cell(money.gpu_on_demand_usd)
           .cell(money.energy_usd)
           .cell(money.egress_usd)
           .cell(money.moderation_usd)

@@ -18,11 +18,17 @@ struct ClusterDay {
   double egress_gb = 0.0;                   ///< video data sent out of the cluster's datacenter
   std::vector<double> busy_by_origin_s;     ///< busy GPU-seconds per region the jobs came from
   std::vector<double> egress_by_origin_gb;  ///< egress per region the videos went to
+  double provisioned_gpu_s = 0.0;           ///< GPU time in service (integral of the GPUs in service)
+  double reserved_gpu_s = 0.0;              ///< GPU time on reserved contracts
+  double on_demand_gpu_s = 0.0;             ///< GPU time in service beyond the reserved GPUs
 };
 
 /// @brief Everything observed on one cluster during a run.
 struct ClusterObservation {
-  std::int64_t gpus = 1;
+  std::int64_t gpus = 1;          ///< GPUs in service at the start
+  std::int64_t in_service = 1;    ///< GPUs in service now
+  std::int64_t reserved = 1;      ///< GPUs on reserved contracts now
+  double capacity_since_s = 0.0;  ///< time of the last change of in_service or reserved
   std::vector<ClusterDay> days;
   // State.
   std::int64_t queued = 0;
@@ -43,8 +49,11 @@ struct ClusterObservation {
   std::int64_t started_post = 0;
   double wait_sum_post_s = 0.0;
   std::vector<double> waits_post_s;
+  std::vector<std::uint8_t> paid_post;  ///< per entry of waits_post_s: 1 when the job was a paying user's
   double queue_area_post_s = 0.0;
   double busy_post_gpu_s = 0.0;
+  double provisioned_post_gpu_s = 0.0;
+  double provisioned_all_gpu_s = 0.0;
 };
 
 /// @brief Turns job events into daily and whole-run observations; knows nothing of SimGrid.
@@ -59,14 +68,24 @@ class JobRecorder {
 
   /// @brief A job joined the queue of `cluster` at time t.
   void on_arrival(std::size_t cluster, double t);
-  /// @brief GPU `slot` of `cluster` started a job from region `origin` submitted at `submit_s`, at time t.
-  void on_start(std::size_t cluster, std::size_t slot, double submit_s, double t, std::size_t origin = 0);
+  /// @brief GPU `slot` of `cluster` started a job from region `origin` (of a paying user if `paid`) submitted at
+  /// `submit_s`, at time t.
+  void on_start(std::size_t cluster, std::size_t slot, double submit_s, double t, std::size_t origin = 0,
+                bool paid = false);
   /// @brief A job submitted at `submit_s` left the queue of `cluster` unserved at time t (patience exceeded).
   void on_abandon(std::size_t cluster, double submit_s, double t);
   /// @brief `gb` of video left `cluster`'s datacenter at time t.
   void on_egress(std::size_t cluster, double t, double gb, std::size_t origin = 0);
   /// @brief GPU `slot` of `cluster` finished its job at time t.
   void on_complete(std::size_t cluster, std::size_t slot, double t);
+  /// @brief From time t, `cluster` has `in_service` GPUs serving, `reserved` of its GPUs on reserved contracts.
+  void on_capacity(std::size_t cluster, double t, std::int64_t in_service, std::int64_t reserved);
+  /// @brief Makes room for `slots` GPU slots in `cluster` (GPUs that may enter service later).
+  void set_slot_count(std::size_t cluster, std::size_t slots);
+  /// @brief Busy GPU-seconds of `cluster` from the start up to time t (running jobs included).
+  double busy_gpu_s_until(std::size_t cluster, double t) const;
+  /// @brief GPU-seconds in service of `cluster` from the start up to time t.
+  double provisioned_gpu_s_until(std::size_t cluster, double t) const;
   /// @brief Closes all integrals at the horizon; call once after the run.
   void finish();
 
@@ -88,7 +107,11 @@ class JobRecorder {
  private:
   void advance(ClusterObservation& c, double t);
   void add_busy(ClusterObservation& c, double from, double to, std::size_t origin);
+  void add_capacity(ClusterObservation& c, double to);
   std::size_t day_of(double t) const;
+  /// Calls body(day, seconds) for each day piece of [from, to].
+  template <class Body>
+  void for_each_day(double from, double to, Body body) const;
 
   std::vector<ClusterObservation> clusters_;
   double horizon_s_;

@@ -38,36 +38,53 @@ std::string timeseries_csv(const model::Scenario& scenario, const engine::RunOut
       const auto& info = outcome.clusters[c];
       const auto& day = recorder.clusters()[c].days[d];
       std::vector<double> waits = day.waits_s;
-      const double gpus = static_cast<double>(info.gpus);
       table.row();
       append_run_keys(table, scenario);
       table.cell(static_cast<long long>(d))
           .cell(scenario.regions[info.region].name)
           .cell(info.datacenter)
           .cell(info.name)
-          .cell(static_cast<long long>(info.gpus))
+          .cell(static_cast<long long>(std::llround(day.provisioned_gpu_s / day_s)))
           .cell(static_cast<long long>(day.jobs_arrived))
           .cell(static_cast<long long>(day.jobs_started))
           .cell(static_cast<long long>(day.jobs_completed))
           .cell(day.jobs_started > 0 ? day.wait_sum_s / static_cast<double>(day.jobs_started) : std::nan(""))
           .cell(percentile(waits, 0.95))
           .cell(day.queue_area_s / day_s)
-          .cell(day.busy_gpu_s / (gpus * day_s))
+          .cell(day.busy_gpu_s / day.provisioned_gpu_s)
           .cell(day.busy_gpu_s / 3600.0)
-          .cell(gpus * day_s / 3600.0);
+          .cell(day.provisioned_gpu_s / 3600.0);
     }
   }
   return table.str();
 }
 
 std::string summary_csv(const model::Scenario& scenario, const engine::RunOutcome& outcome) {
-  CsvTable table({"scenario",          "replication",          "seed",
-                  "horizon_days",      "warmup_days",          "gpus",
-                  "jobs_arrived",      "jobs_started",         "jobs_completed",
-                  "jobs_queued_end",   "jobs_running_end",     "jobs_measured",
-                  "mean_wait_s",       "p95_wait_s",           "max_wait_s",
-                  "mean_queue_length", "arrival_rate_per_s",   "utilisation",
-                  "gpu_hours_busy",    "gpu_hours_provisioned"});
+  CsvTable table({"scenario",
+                  "replication",
+                  "seed",
+                  "horizon_days",
+                  "warmup_days",
+                  "gpus",
+                  "jobs_arrived",
+                  "jobs_started",
+                  "jobs_completed",
+                  "jobs_queued_end",
+                  "jobs_running_end",
+                  "jobs_measured",
+                  "mean_wait_s",
+                  "p95_wait_s",
+                  "max_wait_s",
+                  "mean_queue_length",
+                  "arrival_rate_per_s",
+                  "utilisation",
+                  "gpu_hours_busy",
+                  "gpu_hours_provisioned",
+                  "jobs_measured_paid",
+                  "mean_wait_paid_s",
+                  "p95_wait_paid_s",
+                  "mean_wait_free_s",
+                  "p95_wait_free_s"});
   std::vector<std::size_t> all(outcome.clusters.size());
   for (std::size_t c = 0; c < all.size(); ++c)
     all[c] = c;
@@ -90,7 +107,12 @@ std::string summary_csv(const model::Scenario& scenario, const engine::RunOutcom
       .cell(s.arrival_rate_per_s)
       .cell(s.utilisation)
       .cell(s.gpu_hours_busy)
-      .cell(s.gpu_hours_provisioned);
+      .cell(s.gpu_hours_provisioned)
+      .cell(static_cast<long long>(s.jobs_measured_paid))
+      .cell(s.mean_wait_paid_s)
+      .cell(s.p95_wait_paid_s)
+      .cell(s.mean_wait_free_s)
+      .cell(s.p95_wait_free_s);
   return table.str();
 }
 

@@ -21,9 +21,12 @@ GroupSummary summarize(const engine::RunOutcome& outcome, const std::vector<std:
   GroupSummary s;
   s.name = std::move(name);
   std::vector<double> waits;
+  std::vector<double> paid_waits;
+  std::vector<double> free_waits;
   double wait_sum = 0.0;
   double queue_area = 0.0;
   double busy_post = 0.0;
+  double provisioned_post = 0.0;
   std::int64_t arrived_post = 0;
   for (std::size_t c : members) {
     const auto& obs = recorder.clusters()[c];
@@ -36,20 +39,34 @@ GroupSummary summarize(const engine::RunOutcome& outcome, const std::vector<std:
     s.jobs_measured += obs.started_post;
     wait_sum += obs.wait_sum_post_s;
     waits.insert(waits.end(), obs.waits_post_s.begin(), obs.waits_post_s.end());
+    for (std::size_t i = 0; i < obs.waits_post_s.size(); ++i)
+      (obs.paid_post[i] != 0 ? paid_waits : free_waits).push_back(obs.waits_post_s[i]);
     queue_area += obs.queue_area_post_s;
     busy_post += obs.busy_post_gpu_s;
+    provisioned_post += obs.provisioned_post_gpu_s;
+    s.gpu_hours_provisioned += obs.provisioned_all_gpu_s / 3600.0;
     arrived_post += obs.arrived_post;
     for (const auto& day : obs.days)
       s.gpu_hours_busy += day.busy_gpu_s / 3600.0;
   }
-  s.gpu_hours_provisioned = static_cast<double>(s.gpus) * recorder.horizon_s() / 3600.0;
   const double nan = std::numeric_limits<double>::quiet_NaN();
   s.mean_wait_s = s.jobs_measured > 0 ? wait_sum / static_cast<double>(s.jobs_measured) : nan;
   s.max_wait_s = waits.empty() ? nan : *std::max_element(waits.begin(), waits.end());
   s.p95_wait_s = percentile(waits, 0.95);
+  auto mean_of = [nan](const std::vector<double>& v) {
+    double sum = 0.0;
+    for (double w : v)
+      sum += w;
+    return v.empty() ? nan : sum / static_cast<double>(v.size());
+  };
+  s.jobs_measured_paid = static_cast<std::int64_t>(paid_waits.size());
+  s.mean_wait_paid_s = mean_of(paid_waits);
+  s.p95_wait_paid_s = percentile(paid_waits, 0.95);
+  s.mean_wait_free_s = mean_of(free_waits);
+  s.p95_wait_free_s = percentile(free_waits, 0.95);
   s.mean_queue_length = queue_area / measured_s;
   s.arrival_rate_per_s = static_cast<double>(arrived_post) / measured_s;
-  s.utilisation = s.gpus > 0 ? busy_post / (static_cast<double>(s.gpus) * measured_s) : nan;
+  s.utilisation = provisioned_post > 0.0 ? busy_post / provisioned_post : nan;
   return s;
 }
 
@@ -78,9 +95,10 @@ void check_invariants(const engine::RunOutcome& outcome) {
   for (std::size_t c = 0; c < outcome.clusters.size(); ++c) {
     const auto& obs = recorder.clusters()[c];
     const std::string& name = outcome.clusters[c].name;
-    require(obs.queued >= 0 && obs.running >= 0 && obs.running <= obs.gpus, name,
+    const auto slots = static_cast<std::int64_t>(obs.running_since_s.size());
+    require(obs.queued >= 0 && obs.running >= 0 && obs.running <= slots, name,
             "queue " + std::to_string(obs.queued) + ", running " + std::to_string(obs.running) + " on " +
-                std::to_string(obs.gpus) + " GPUs");
+                std::to_string(slots) + " GPUs");
     require(obs.arrived == obs.started + obs.abandoned + obs.queued, name,
             "jobs arrived " + std::to_string(obs.arrived) + " != started " + std::to_string(obs.started) +
                 " + abandoned " + std::to_string(obs.abandoned) + " + queued " + std::to_string(obs.queued));
@@ -97,8 +115,9 @@ void check_invariants(const engine::RunOutcome& outcome) {
     double busy = 0.0;
     for (const auto& day : obs.days)
       busy += day.busy_gpu_s;
-    require(busy <= static_cast<double>(obs.gpus) * horizon * (1.0 + 1e-12), name,
-            "busy GPU time " + std::to_string(busy) + " s exceeds capacity");
+    require(busy <= obs.provisioned_all_gpu_s * (1.0 + 1e-12) + 1e-6, name,
+            "busy GPU time " + std::to_string(busy) + " s exceeds the GPU time in service " +
+                std::to_string(obs.provisioned_all_gpu_s) + " s");
   }
 }
 

@@ -26,6 +26,11 @@ struct GroupSummary {
   double mean_wait_s = 0.0;
   double p95_wait_s = 0.0;
   double max_wait_s = 0.0;
+  std::int64_t jobs_measured_paid = 0;  ///< of jobs_measured, those of paying users
+  double mean_wait_paid_s = 0.0;
+  double p95_wait_paid_s = 0.0;
+  double mean_wait_free_s = 0.0;
+  double p95_wait_free_s = 0.0;
   double mean_queue_length = 0.0;   ///< time average over [warm-up, horizon]
   double arrival_rate_per_s = 0.0;  ///< arrivals per second over [warm-up, horizon]
   double utilisation = 0.0;         ///< busy GPU time / provisioned GPU time over [warm-up, horizon]

@@ -66,9 +66,9 @@ TEST_CASE("validate prints the resolved scenario and its offered load", "[cli]")
 
 TEST_CASE("an unknown policy name lists the valid ones", "[cli]") {
   const auto result =
-      run_gvsim({"validate", source_dir() + "/experiments/quickstart.yaml", "--set", "policies.placement=random"});
+      run_gvsim({"validate", source_dir() + "/experiments/quickstart.yaml", "--set", "policies.placement.name=random"});
   CHECK(result.exit_code == 2);
-  CHECK(result.err.find("policies.placement: expected one of nearest, least_loaded, got \"random\"") !=
+  CHECK(result.err.find("policies.placement.name: expected one of nearest, least_loaded, local_only, cheapest, spill_over, got \"random\"") !=
         std::string::npos);
 }
 

@@ -91,7 +91,7 @@ std::string write_experiment(const TempDir& dir, const QueueSpec& q, int replica
       "      service: {distribution: " +
       q.service + ", mean_s: " + number(q.mean_service_s) +
       "}\n"
-      "policies: {placement: nearest, scheduling: fifo}\n";
+      "policies: {placement: {name: nearest}, scheduling: {name: fifo}}\n";
   return dir.write("experiment_" + std::to_string(replication) + ".yaml", text);
 }
 

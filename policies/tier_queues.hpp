@@ -1,0 +1,36 @@
+#pragma once
+
+#include <deque>
+#include <optional>
+
+#include "policies/job_ticket.hpp"
+
+namespace gvsim::policies {
+
+/// @brief Two FIFO lines, one for paying users' jobs and one for free users' jobs; the building block of the
+/// tier-aware scheduling policies.
+class TierQueues {
+ public:
+  /// @brief Appends the job to its tier's line.
+  void push(const JobTicket& job) { (job.paid ? paid_ : free_).push_back(job); }
+  /// @brief Takes the oldest job of the paid line (nothing when empty).
+  std::optional<JobTicket> take_paid() { return take(paid_); }
+  /// @brief Takes the oldest job of the free line (nothing when empty).
+  std::optional<JobTicket> take_free() { return take(free_); }
+  /// @brief Jobs waiting in the paid line.
+  std::size_t paid_size() const { return paid_.size(); }
+  /// @brief Jobs waiting in the free line.
+  std::size_t free_size() const { return free_.size(); }
+
+ private:
+  static std::optional<JobTicket> take(std::deque<JobTicket>& line) {
+    if (line.empty()) return std::nullopt;
+    JobTicket job = line.front();
+    line.pop_front();
+    return job;
+  }
+  std::deque<JobTicket> paid_;
+  std::deque<JobTicket> free_;
+};
+
+}  // namespace gvsim::policies
