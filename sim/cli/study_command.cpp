@@ -49,8 +49,9 @@ int study_command(const RunOptions& options) {
     const bool speaker = mpi == nullptr || mpi->rank() == 0;
     study::StudyPlan plan;
     try {
-      plan = study::expand_study(options.experiment, options.overrides);
-      study::validate_study(plan);
+      config::Diagnostics problems;
+      plan = study::expand_study(options.experiment, options.overrides, &problems);
+      study::validate_study(plan, problems);
     } catch (const config::ConfigError& e) {
       return speaker ? report_config_error(e) : kBadInput;
     }
@@ -98,8 +99,9 @@ int study_run_command(const RunOptions& options) {
 
 int validate_study_command(const std::string& experiment, const std::vector<std::string>& overrides) {
   try {
-    study::StudyPlan plan = study::expand_study(experiment, overrides);
-    const model::Scenario baseline = study::validate_study(plan);
+    config::Diagnostics problems;
+    study::StudyPlan plan = study::expand_study(experiment, overrides, &problems);
+    const model::Scenario baseline = study::validate_study(plan, problems);
     print_scenario_summary(experiment, baseline);
     std::string baseline_name;
     for (const auto& v : plan.variants) {

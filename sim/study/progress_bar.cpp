@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
+#include <utility>
 
 namespace gvsim::study {
 
@@ -25,8 +26,12 @@ std::string duration_text(double s) {
 
 }  // namespace
 
-ProgressBar::ProgressBar(std::size_t total, std::size_t parallel, bool quiet)
-    : total_(total), parallel_(std::max<std::size_t>(1, parallel)), quiet_(quiet), terminal_(::isatty(STDERR_FILENO)) {}
+ProgressBar::ProgressBar(std::size_t total, std::size_t parallel, bool quiet, std::string label)
+    : label_(std::move(label)),
+      total_(total),
+      parallel_(std::max<std::size_t>(1, parallel)),
+      quiet_(quiet),
+      terminal_(::isatty(STDERR_FILENO)) {}
 
 std::string ProgressBar::eta_text() const {
   if (done_ >= total_) return "0 s";
@@ -62,7 +67,7 @@ void ProgressBar::skipped(const std::string& run_id, const std::string& why) {
   ++done_;
   if (quiet_) return;
   clear_line();
-  std::fprintf(stderr, "gvsim: [%zu/%zu] %s skipped: %s\n", done_, total_, run_id.c_str(), why.c_str());
+  std::fprintf(stderr, "%s: [%zu/%zu] %s skipped: %s\n", label_.c_str(), done_, total_, run_id.c_str(), why.c_str());
   draw();
 }
 
@@ -78,11 +83,11 @@ void ProgressBar::finished(const std::string& run_id, double seconds, bool ok, c
   clear_line();
   if (ok) {
     if (!terminal_) {
-      std::fprintf(stderr, "gvsim: [%zu/%zu] %s done in %s (%zu failed, ETA %s)\n", done_, total_, run_id.c_str(),
-                   duration_text(seconds).c_str(), failed_, eta_text().c_str());
+      std::fprintf(stderr, "%s: [%zu/%zu] %s done in %s (%zu failed, ETA %s)\n", label_.c_str(), done_, total_,
+                   run_id.c_str(), duration_text(seconds).c_str(), failed_, eta_text().c_str());
     }
   } else {
-    std::fprintf(stderr, "gvsim: [%zu/%zu] %s FAILED after %s: %s\n", done_, total_, run_id.c_str(),
+    std::fprintf(stderr, "%s: [%zu/%zu] %s FAILED after %s: %s\n", label_.c_str(), done_, total_, run_id.c_str(),
                  duration_text(seconds).c_str(), detail.c_str());
   }
   std::fflush(stderr);
@@ -92,7 +97,7 @@ void ProgressBar::finished(const std::string& run_id, double seconds, bool ok, c
 void ProgressBar::note(const std::string& text) {
   if (quiet_) return;
   clear_line();
-  std::fprintf(stderr, "gvsim: %s\n", text.c_str());
+  std::fprintf(stderr, "%s: %s\n", label_.c_str(), text.c_str());
   draw();
 }
 

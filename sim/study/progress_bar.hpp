@@ -9,8 +9,9 @@ namespace gvsim::study {
 /// @brief Progress of a study on stderr: a bar redrawn in place on a terminal, plain lines otherwise.
 class ProgressBar {
  public:
-  /// @brief Progress over `total` runs executed `parallel` at a time; `quiet` prints only failures.
-  ProgressBar(std::size_t total, std::size_t parallel, bool quiet);
+  /// @brief Progress over `total` runs executed `parallel` at a time; `quiet` prints only failures. Lines start
+  /// with `label` (e.g. "gvsim rank 1").
+  ProgressBar(std::size_t total, std::size_t parallel, bool quiet, std::string label = "gvsim");
 
   /// @brief A run that needed no work (already complete).
   void skipped(const std::string& run_id, const std::string& why);
@@ -34,6 +35,7 @@ class ProgressBar {
   void clear_line();
   void draw();
 
+  std::string label_;
   std::size_t total_;
   std::size_t parallel_;
   bool quiet_;

@@ -252,18 +252,22 @@ bool is_study(const std::string& experiment_file, const std::vector<std::string>
   return root != nullptr && config::is_study_document(*root);
 }
 
-StudyPlan expand_study(const std::string& experiment_file, const std::vector<std::string>& overrides) {
-  Diagnostics d;
+StudyPlan expand_study(const std::string& experiment_file, const std::vector<std::string>& overrides,
+                       Diagnostics* problems) {
   model::Experiment e;
-  config::read_experiment(experiment_file, overrides, e, d);
-  if (!d.empty()) throw config::ConfigError(std::move(d));
-
+  {
+    Diagnostics base;
+    config::read_experiment(experiment_file, overrides, e, base);
+    if (!base.empty()) throw config::ConfigError(std::move(base));
+  }
+  Diagnostics local;
+  Diagnostics& d = problems != nullptr ? *problems : local;
   Expander expander(e, d);
   std::vector<Part> points = expander.grid();
   std::vector<Part> sampled = expander.latin_hypercube();
   if (!sampled.empty()) points = std::move(sampled);
   std::vector<Part> named = expander.named();
-  if (!d.empty()) throw config::ConfigError(std::move(d));
+  if (problems == nullptr && !d.empty()) throw config::ConfigError(std::move(d));
   if (points.empty()) points.push_back(Part{});
   const bool has_named = !named.empty();
   if (!has_named) named.push_back(Part{});
@@ -276,7 +280,7 @@ StudyPlan expand_study(const std::string& experiment_file, const std::vector<std
   plan.replications = e.replications;
   if (named.size() * points.size() * static_cast<std::size_t>(e.replications) > kMaxRuns) {
     d.error(e.sweep.where, "sweep", "the study has more than " + std::to_string(kMaxRuns) + " runs");
-    throw config::ConfigError(std::move(d));
+    throw config::ConfigError(std::move(d));  // too large to check run by run
   }
   for (const auto& v : named) {
     for (std::size_t g = 0; g < points.size(); ++g) {
@@ -304,9 +308,10 @@ StudyPlan expand_study(const std::string& experiment_file, const std::vector<std
   return plan;
 }
 
-model::Scenario validate_study(StudyPlan& plan) {
+model::Scenario validate_study(StudyPlan& plan, const Diagnostics& earlier) {
   Diagnostics all;
   std::set<std::string> seen;
+  add_unique(all, earlier, seen);
   model::Scenario baseline;
   for (std::size_t v = 0; v < plan.variants.size(); ++v) {
     try {

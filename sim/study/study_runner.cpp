@@ -88,7 +88,9 @@ int run_study(const StudyPlan& plan, const StudyOptions& options) {
   for (std::size_t i = 0; i < plan.runs.size(); ++i) {
     if (i % options.shard_count == options.shard_index - 1) mine.push_back(i);
   }
-  ProgressBar bar(mine.size(), options.jobs, options.quiet);
+  const std::string label =
+      options.mpi == nullptr ? std::string("gvsim") : "gvsim rank " + std::to_string(options.mpi->rank());
+  ProgressBar bar(mine.size(), options.jobs, options.quiet, label);
   std::vector<std::size_t> pending;
   std::size_t skipped = 0;
   for (const std::size_t i : mine) {
