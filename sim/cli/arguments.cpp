@@ -8,6 +8,7 @@
 #include "sim/cli/commands.hpp"
 #include "sim/engine/simulation.hpp"
 #include "sim/output/atomic_file.hpp"
+#include "sim/study/mpi_world.hpp"
 
 namespace gvsim::cli {
 
@@ -47,7 +48,14 @@ int main_entry(int argc, char** argv) {
       ->expected(1)
       ->allow_extra_args(false)
       ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
-  run_cmd->add_flag("--quiet", run.quiet, "Print only the results folder");
+  run_cmd->add_flag("--quiet", run.quiet, "Print only the results folder (a study: no progress, only failures)");
+  run_cmd->add_option("-j,--jobs", run.jobs, "Study: runs at a time, one process each (default: one per core)")
+      ->check(CLI::Range(1, 4096));
+  run_cmd->add_option("--shard", run.shard, "Study: run only share K of N (runs i with i % N == K-1), e.g. 2/4");
+  if (study::mpi_available())
+    run_cmd->add_flag("--mpi", run.mpi, "Study under mpirun: rank k runs shard k+1/N; rank 0 writes the study files");
+  run_cmd->add_option("--study-run", run.study_run, "one run of a study (used by the study itself)")->group("");
+  run_cmd->add_option("--study-hash", run.study_hash, "config hash of that run")->group("");
 
   std::string validate_file;
   std::vector<std::string> validate_overrides;

@@ -15,6 +15,7 @@
 #include "sim/model/region_graph.hpp"
 #include "sim/output/results_writer.hpp"
 #include "sim/output/run_summary.hpp"
+#include "sim/study/study_plan.hpp"
 
 namespace gvsim::cli {
 
@@ -82,12 +83,6 @@ std::vector<std::string> region_names(const model::Scenario& scenario) {
   return names;
 }
 
-int report_config_error(const config::ConfigError& e) {
-  std::cerr << e.diagnostics().format();
-  std::cerr << "gvsim: " << e.diagnostics().size() << " problem(s) found; nothing was run or written\n";
-  return kBadInput;
-}
-
 void print_offered_load(const model::Scenario& scenario, const model::RegionGraph& graph, double capacity) {
   double offered = 0.0;
   for (const auto& load : scenario.experiment.workload.synthetic) {
@@ -119,23 +114,44 @@ void print_markets(const model::Scenario& scenario) {
 
 }  // namespace
 
+int report_config_error(const config::ConfigError& e) {
+  std::cerr << e.diagnostics().format();
+  std::cerr << "gvsim: " << e.diagnostics().size() << " problem(s) found; nothing was run or written\n";
+  return kBadInput;
+}
+
 int run_command(const RunOptions& options) {
+  if (options.study_run >= 0) return study_run_command(options);
+  if (!options.shard.empty() || options.mpi || study::is_study(options.experiment, options.overrides))
+    return study_command(options);
   try {
-    const auto started = std::chrono::steady_clock::now();
     const model::Scenario scenario = config::load_scenario(options.experiment, {options.overrides});
     const std::string directory = options.out_dir.empty() ? "results/" + scenario.experiment.name : options.out_dir;
     if (std::filesystem::exists(directory) && !std::filesystem::is_directory(directory)) {
       std::cerr << "gvsim: --out " << directory << ": expected a folder, got an existing file; nothing was run\n";
       return kBadInput;
     }
+    return simulate_and_write(scenario, directory, options.overrides, options.quiet);
+  } catch (const config::ConfigError& e) {
+    return report_config_error(e);
+  } catch (const std::exception& e) {
+    std::cerr << "gvsim: run failed: " << e.what() << "\n";
+    return kRuntimeFailure;
+  }
+}
+
+int simulate_and_write(const model::Scenario& scenario, const std::string& directory,
+                       const std::vector<std::string>& overrides, bool quiet) {
+  try {
+    const auto started = std::chrono::steady_clock::now();
     const engine::RunOutcome outcome = engine::run_simulation(scenario);
     output::check_invariants(outcome);
     if (outcome.market != nullptr) economics::check_books(scenario, outcome);
     output::RunInfo info;
-    info.overrides = options.overrides;
+    info.overrides = overrides;
     info.wall_time_s = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
     const auto written = output::write_results(directory, scenario, outcome, info);
-    if (options.quiet) {
+    if (quiet) {
       std::printf("%s\n", written.directory.c_str());
       return kSuccess;
     }
@@ -163,32 +179,37 @@ int run_command(const RunOptions& options) {
   }
 }
 
+void print_scenario_summary(const std::string& experiment, const model::Scenario& scenario) {
+  const auto clusters = model::list_clusters(scenario);
+  const model::RegionGraph graph(scenario);
+  std::printf("%s: valid\n", experiment.c_str());
+  std::printf("experiment %s: %s days (warm-up %s), seed %llu, replication %lld, placement %s, scheduling %s\n",
+              scenario.experiment.name.c_str(), fixed(scenario.experiment.horizon_days, 3).c_str(),
+              fixed(scenario.experiment.warmup_days, 3).c_str(),
+              static_cast<unsigned long long>(scenario.experiment.seed),
+              static_cast<long long>(scenario.experiment.replication), scenario.experiment.policies.placement.name.c_str(),
+              scenario.experiment.policies.scheduling.name.c_str());
+  double capacity = 0.0;
+  std::int64_t gpus = 0;
+  for (const auto& c : clusters) {
+    capacity += static_cast<double>(c.gpus) * c.relative_speed;
+    gpus += c.gpus;
+  }
+  std::printf("%zu regions, %zu clusters, %lld GPUs (%s reference-GPU equivalents), %zu WAN links\n",
+              scenario.regions.size(), clusters.size(), static_cast<long long>(gpus), fixed(capacity, 1).c_str(),
+              scenario.links.size());
+  if (scenario.experiment.workload.mode == "users") {
+    print_markets(scenario);
+  } else {
+    print_offered_load(scenario, graph, capacity);
+  }
+}
+
 int validate_command(const std::string& experiment, const std::vector<std::string>& overrides) {
+  if (study::is_study(experiment, overrides)) return validate_study_command(experiment, overrides);
   try {
     const model::Scenario scenario = config::load_scenario(experiment, {overrides});
-    const auto clusters = model::list_clusters(scenario);
-    const model::RegionGraph graph(scenario);
-    std::printf("%s: valid\n", experiment.c_str());
-    std::printf("experiment %s: %s days (warm-up %s), seed %llu, replication %lld, placement %s, scheduling %s\n",
-                scenario.experiment.name.c_str(), fixed(scenario.experiment.horizon_days, 3).c_str(),
-                fixed(scenario.experiment.warmup_days, 3).c_str(),
-                static_cast<unsigned long long>(scenario.experiment.seed),
-                static_cast<long long>(scenario.experiment.replication), scenario.experiment.policies.placement.name.c_str(),
-                scenario.experiment.policies.scheduling.name.c_str());
-    double capacity = 0.0;
-    std::int64_t gpus = 0;
-    for (const auto& c : clusters) {
-      capacity += static_cast<double>(c.gpus) * c.relative_speed;
-      gpus += c.gpus;
-    }
-    std::printf("%zu regions, %zu clusters, %lld GPUs (%s reference-GPU equivalents), %zu WAN links\n",
-                scenario.regions.size(), clusters.size(), static_cast<long long>(gpus), fixed(capacity, 1).c_str(),
-                scenario.links.size());
-    if (scenario.experiment.workload.mode == "users") {
-      print_markets(scenario);
-    } else {
-      print_offered_load(scenario, graph, capacity);
-    }
+    print_scenario_summary(experiment, scenario);
     return kSuccess;
   } catch (const config::ConfigError& e) {
     return report_config_error(e);

@@ -1,7 +1,11 @@
 #pragma once
 
+#include <cstddef>
 #include <string>
 #include <vector>
+
+#include "sim/config/diagnostics.hpp"
+#include "sim/model/scenario.hpp"
 
 namespace gvsim::cli {
 
@@ -14,10 +18,29 @@ struct RunOptions {
   std::string out_dir;  ///< empty: results/NAME
   std::vector<std::string> overrides;
   bool quiet = false;
+  std::size_t jobs = 0;      ///< study: child processes at a time (0: one per core; under --mpi: 1)
+  std::string shard;         ///< study: "K/N" runs only the runs i with i % N == K - 1
+  bool mpi = false;          ///< study: one shard per MPI rank
+  long long study_run = -1;  ///< internal: run only run number `study_run` of the study
+  std::string study_hash;    ///< internal: the config hash that run must have
 };
 
 /// @brief `gvsim run`: load, validate, simulate, check invariants, write results, print a short summary.
 int run_command(const RunOptions& options);
+/// @brief `gvsim run` of an experiment with a sweep or several replications: one child process per run.
+int study_command(const RunOptions& options);
+/// @brief One run of a study, in the child process the study started for it.
+int study_run_command(const RunOptions& options);
+/// @brief Simulates a resolved scenario, checks it and writes its results into `directory`; prints a summary.
+int simulate_and_write(const model::Scenario& scenario, const std::string& directory,
+                       const std::vector<std::string>& overrides, bool quiet);
+/// @brief `gvsim validate` of a study: checks every run and prints the baseline and the study's shape.
+int validate_study_command(const std::string& experiment, const std::vector<std::string>& overrides);
+/// @brief Prints the summary of one resolved scenario that `gvsim validate` shows.
+void print_scenario_summary(const std::string& experiment, const model::Scenario& scenario);
+/// @brief Reports configuration problems on stderr and returns the exit code for bad input.
+int report_config_error(const config::ConfigError& e);
+
 /// @brief `gvsim validate`: load and check everything, print a summary of the resolved scenario.
 int validate_command(const std::string& experiment, const std::vector<std::string>& overrides);
 /// @brief `gvsim keys`: print the reference of every configuration key as Markdown.

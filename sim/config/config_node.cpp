@@ -56,6 +56,41 @@ std::size_t ConfigNode::count() const {
   return n;
 }
 
+std::string flow_text(const ConfigNode& node) {
+  switch (node.kind) {
+    case ConfigNode::Kind::kNull:
+      return "null";
+    case ConfigNode::Kind::kSequence: {
+      std::string out = "[";
+      for (std::size_t i = 0; i < node.items.size(); ++i)
+        out += (i == 0 ? "" : ", ") + flow_text(*node.items[i]);
+      return out + "]";
+    }
+    case ConfigNode::Kind::kMap: {
+      std::string out = "{";
+      for (std::size_t i = 0; i < node.entries.size(); ++i)
+        out += (i == 0 ? "" : ", ") + node.entries[i].key + ": " + flow_text(*node.entries[i].value);
+      return out + "}";
+    }
+    case ConfigNode::Kind::kScalar:
+      break;
+  }
+  const bool plain = !node.quoted && !node.scalar.empty() &&
+                     node.scalar.find_first_of(",[]{}:#\"'\n") == std::string::npos && node.scalar.front() != ' ' &&
+                     node.scalar.back() != ' ';
+  if (plain) return node.scalar;
+  std::string out = "\"";
+  for (char c : node.scalar) {
+    if (c == '"' || c == '\\') out += '\\';
+    if (c == '\n') {
+      out += "\\n";
+      continue;
+    }
+    out += c;
+  }
+  return out + "\"";
+}
+
 namespace {
 
 /// Guards yaml-cpp's recursive parser: deep flow nesting or indentation is refused before parsing.

@@ -38,6 +38,9 @@ struct ConfigNode {
   std::size_t count() const;
 };
 
+/// @brief The node as one line of flow-style YAML that reads back as the same value (`[a, b]`, `{k: v}`, `"text"`).
+std::string flow_text(const ConfigNode& node);
+
 /// @brief Limits that keep hostile or accidental inputs from exhausting memory or stack.
 struct ParseLimits {
   std::size_t max_file_bytes = 4 * 1024 * 1024;

@@ -238,6 +238,20 @@ void ConfigReader::shares(std::string_view key, std::vector<Share>& values, std:
   }
 }
 
+void ConfigReader::raw(std::string_view key, RawValue& value, RawShape shape, std::string_view) {
+  const char* what = shape == RawShape::kList ? "a list" : shape == RawShape::kMapping ? "a mapping" : "a value";
+  const ConfigNode* node = take(key, Presence::kOptional, what);
+  if (node == nullptr) return;
+  const bool fits = shape == RawShape::kAny ||
+                    (shape == RawShape::kList && node->kind == ConfigNode::Kind::kSequence) ||
+                    (shape == RawShape::kMapping && node->kind == ConfigNode::Kind::kMap);
+  if (!fits) {
+    diagnostics_.expected(node->mark, path_of(key), what, node->describe());
+    return;
+  }
+  value.node = node->clone();
+}
+
 void ConfigReader::here_of(std::string_view key, SourceMark& mark) {
   const ConfigNode* found = node_ == nullptr ? nullptr : node_->find(key);
   if (found != nullptr) mark = found->mark;

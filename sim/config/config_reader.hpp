@@ -36,6 +36,7 @@ class ConfigReader final : public Fields {
   void choice(std::string_view key, std::string& value, const std::vector<std::string>& options,
               std::string_view doc) override;
   void shares(std::string_view key, std::vector<Share>& values, std::string_view target, std::string_view doc) override;
+  void raw(std::string_view key, RawValue& value, RawShape shape, std::string_view doc) override;
   void here(SourceMark& mark) override;
   void here_of(std::string_view key, SourceMark& mark) override;
   void object(std::string_view key, std::string_view doc, Presence presence,

@@ -3,6 +3,7 @@
 #include <cstdint>
 #include <functional>
 #include <limits>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -52,6 +53,16 @@ struct Share {
   double value = 0.0;
 };
 
+struct ConfigNode;
+
+/// @brief The shape a raw YAML value must have.
+enum class RawShape { kAny, kList, kMapping };
+
+/// @brief A YAML value of any type kept as parsed, with the source position of every node (sweep values).
+struct RawValue {
+  std::shared_ptr<const ConfigNode> node;  ///< null when the key was not given
+};
+
 /// @brief Whether a key must be present.
 enum class Presence { kOptional, kRequired };
 
@@ -93,6 +104,8 @@ class Fields {
   /// @brief A mapping name -> share in [0, 1] whose shares sum to 1.
   virtual void shares(std::string_view key, std::vector<Share>& values, std::string_view target,
                       std::string_view doc) = 0;
+  /// @brief A YAML value kept unread (checked later against the keys it is assigned to), of the given shape.
+  virtual void raw(std::string_view key, RawValue& value, RawShape shape, std::string_view doc) = 0;
   /// @brief Stores the source position of the object being visited.
   virtual void here(SourceMark& mark) = 0;
   /// @brief Stores the source position of the value of `key` if the key is present (line 0 otherwise).

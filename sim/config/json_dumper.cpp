@@ -1,6 +1,35 @@
 #include "sim/config/json_dumper.hpp"
 
+#include "sim/config/config_node.hpp"
+
 namespace gvsim::config {
+
+nlohmann::ordered_json to_json(const ConfigNode& node) {
+  switch (node.kind) {
+    case ConfigNode::Kind::kNull:
+      return nullptr;
+    case ConfigNode::Kind::kMap: {
+      auto map = nlohmann::ordered_json::object();
+      for (const auto& e : node.entries)
+        map[e.key] = to_json(*e.value);
+      return map;
+    }
+    case ConfigNode::Kind::kSequence: {
+      auto list = nlohmann::ordered_json::array();
+      for (const auto& item : node.items)
+        list.push_back(to_json(*item));
+      return list;
+    }
+    case ConfigNode::Kind::kScalar:
+      break;
+  }
+  if (!node.quoted) {
+    if (node.scalar == "true" || node.scalar == "false") return node.scalar == "true";
+    const auto parsed = nlohmann::ordered_json::parse(node.scalar, nullptr, false);
+    if (parsed.is_number()) return parsed;
+  }
+  return node.scalar;
+}
 
 JsonDumper::JsonDumper(nlohmann::ordered_json& out) : out_(out) {
   if (!out_.is_object()) out_ = nlohmann::ordered_json::object();
@@ -56,6 +85,10 @@ void JsonDumper::shares(std::string_view key, std::vector<Share>& values, std::s
   auto& map = out_[std::string(key)] = nlohmann::ordered_json::object();
   for (const auto& s : values)
     map[s.ref.name] = s.value;
+}
+
+void JsonDumper::raw(std::string_view key, RawValue& value, RawShape, std::string_view) {
+  if (value.node != nullptr) out_[std::string(key)] = to_json(*value.node);
 }
 
 void JsonDumper::here_of(std::string_view, SourceMark&) {}

@@ -6,6 +6,11 @@
 
 namespace gvsim::config {
 
+struct ConfigNode;
+
+/// @brief A parsed YAML value as JSON: unquoted numbers and true/false keep their type, other scalars are text.
+nlohmann::ordered_json to_json(const ConfigNode& node);
+
 /// @brief Writes the current values of declared keys as JSON (the resolved configuration in manifests).
 class JsonDumper final : public Fields {
  public:
@@ -28,6 +33,7 @@ class JsonDumper final : public Fields {
   void choice(std::string_view key, std::string& value, const std::vector<std::string>& options,
               std::string_view doc) override;
   void shares(std::string_view key, std::vector<Share>& values, std::string_view target, std::string_view doc) override;
+  void raw(std::string_view key, RawValue& value, RawShape shape, std::string_view doc) override;
   void here(SourceMark& mark) override;
   void here_of(std::string_view key, SourceMark& mark) override;
   void object(std::string_view key, std::string_view doc, Presence presence,

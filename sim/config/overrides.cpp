@@ -40,6 +40,54 @@ bool split_path(const std::string& path, std::vector<PathStep>& steps) {
   return !steps.empty();
 }
 
+bool apply_path(ConfigNode& root, const std::string& path, std::unique_ptr<ConfigNode> value, const SourceMark& where,
+                Diagnostics& diagnostics) {
+  std::vector<PathStep> steps;
+  if (!split_path(path, steps) || !steps.front().key.size()) {
+    diagnostics.expected(where, path, "a key path such as workload.synthetic[0].arrivals.rate_per_hour",
+                         "\"" + path + "\"");
+    return false;
+  }
+  ConfigNode* node = &root;
+  std::string walked;
+  for (std::size_t s = 0; s < steps.size(); ++s) {
+    const PathStep& step = steps[s];
+    const bool last = s + 1 == steps.size();
+    if (step.key.empty()) {
+      walked += "[" + std::to_string(step.index) + "]";
+      if (node->kind != ConfigNode::Kind::kSequence || step.index >= node->items.size()) {
+        diagnostics.error(where, walked, "no such list item to override");
+        return false;
+      }
+      if (last) {
+        node->items[step.index] = std::move(value);
+        return true;
+      }
+      node = node->items[step.index].get();
+      continue;
+    }
+    walked += (walked.empty() ? "" : ".") + step.key;
+    if (node->kind == ConfigNode::Kind::kNull) node->kind = ConfigNode::Kind::kMap;
+    if (node->kind != ConfigNode::Kind::kMap) {
+      diagnostics.error(where, walked, "cannot set a key inside " + node->describe());
+      return false;
+    }
+    ConfigNode* child = node->find(step.key);
+    if (child == nullptr) {
+      auto fresh = std::make_unique<ConfigNode>();
+      fresh->mark = where;
+      child = fresh.get();
+      node->entries.push_back(ConfigNode::Entry{step.key, where, std::move(fresh)});
+    }
+    if (last) {
+      *child = std::move(*value);
+      return true;
+    }
+    node = child;
+  }
+  return true;
+}
+
 void apply_one(ConfigNode& root, const std::string& assignment, Diagnostics& diagnostics) {
   const SourceMark where{"--set " + assignment.substr(0, assignment.find('=')), 1, 1};
   const std::size_t eq = assignment.find('=');
@@ -48,12 +96,6 @@ void apply_one(ConfigNode& root, const std::string& assignment, Diagnostics& dia
     return;
   }
   const std::string path = assignment.substr(0, eq);
-  std::vector<PathStep> steps;
-  if (!split_path(path, steps) || !steps.front().key.size()) {
-    diagnostics.expected(where, path, "a key path such as workload.synthetic[0].arrivals.rate_per_hour",
-                         "\"" + path + "\"");
-    return;
-  }
   Diagnostics value_problems;
   const std::string value_text = assignment.substr(eq + 1);
   auto value = parse_yaml_text(value_text, "--set " + path, value_problems);
@@ -66,46 +108,15 @@ void apply_one(ConfigNode& root, const std::string& assignment, Diagnostics& dia
       return;
     }
   }
-  ConfigNode* node = &root;
-  std::string walked;
-  for (std::size_t s = 0; s < steps.size(); ++s) {
-    const PathStep& step = steps[s];
-    const bool last = s + 1 == steps.size();
-    if (step.key.empty()) {
-      walked += "[" + std::to_string(step.index) + "]";
-      if (node->kind != ConfigNode::Kind::kSequence || step.index >= node->items.size()) {
-        diagnostics.error(where, walked, "no such list item to override");
-        return;
-      }
-      if (last) {
-        node->items[step.index] = std::move(value);
-        return;
-      }
-      node = node->items[step.index].get();
-      continue;
-    }
-    walked += (walked.empty() ? "" : ".") + step.key;
-    if (node->kind == ConfigNode::Kind::kNull) node->kind = ConfigNode::Kind::kMap;
-    if (node->kind != ConfigNode::Kind::kMap) {
-      diagnostics.error(where, walked, "cannot set a key inside " + node->describe());
-      return;
-    }
-    ConfigNode* child = node->find(step.key);
-    if (child == nullptr) {
-      auto fresh = std::make_unique<ConfigNode>();
-      fresh->mark = where;
-      child = fresh.get();
-      node->entries.push_back(ConfigNode::Entry{step.key, where, std::move(fresh)});
-    }
-    if (last) {
-      *child = std::move(*value);
-      return;
-    }
-    node = child;
-  }
+  apply_path(root, path, std::move(value), where, diagnostics);
 }
 
 }  // namespace
+
+bool apply_assignment(ConfigNode& root, const Assignment& assignment, Diagnostics& diagnostics) {
+  auto value = assignment.value != nullptr ? assignment.value->clone() : std::make_unique<ConfigNode>();
+  return apply_path(root, assignment.path, std::move(value), assignment.where, diagnostics);
+}
 
 void apply_overrides(ConfigNode& root, const std::vector<std::string>& assignments, Diagnostics& diagnostics) {
   for (const auto& a : assignments)

@@ -15,17 +15,23 @@ namespace fs = std::filesystem;
 
 namespace {
 
+void drop_study_keys(ConfigNode& root) {
+  std::erase_if(root.entries, [](const ConfigNode::Entry& e) { return e.key == "replications" || e.key == "sweep"; });
+}
+
 /// Reads a whole file into a structure declared by `describe`; returns false if the file could not be parsed.
 template <class T>
-bool read_file(const std::string& path, T& out, Diagnostics& diagnostics,
-               const std::vector<std::string>& overrides = {}) {
+bool read_file(const std::string& path, T& out, Diagnostics& diagnostics, const LoadOptions& options = {}) {
   auto root = parse_yaml_file(path, diagnostics);
   if (root == nullptr) return false;
-  apply_overrides(*root, overrides, diagnostics);
+  apply_overrides(*root, options.overrides, diagnostics);
   if (root->kind != ConfigNode::Kind::kMap) {
     diagnostics.expected(root->mark, "", "a mapping at the top of the file", root->describe());
     return false;
   }
+  if (options.single_run) drop_study_keys(*root);
+  for (const auto& a : options.assignments)
+    apply_assignment(*root, a, diagnostics);
   ConfigReader reader(root.get(), "", diagnostics);
   describe(reader, out);
   reader.finish();
@@ -34,11 +40,30 @@ bool read_file(const std::string& path, T& out, Diagnostics& diagnostics,
 
 }  // namespace
 
+std::unique_ptr<ConfigNode> experiment_document(const std::string& experiment_path,
+                                                const std::vector<std::string>& overrides, Diagnostics& diagnostics) {
+  auto root = parse_yaml_file(experiment_path, diagnostics);
+  if (root != nullptr) apply_overrides(*root, overrides, diagnostics);
+  return root;
+}
+
+void read_experiment(const std::string& experiment_path, const std::vector<std::string>& overrides,
+                     model::Experiment& out, Diagnostics& diagnostics) {
+  read_file(experiment_path, out, diagnostics, LoadOptions{overrides, false, {}});
+}
+
+bool is_study_document(const ConfigNode& root) {
+  if (root.kind != ConfigNode::Kind::kMap) return false;
+  if (root.find("sweep") != nullptr) return true;
+  const ConfigNode* replications = root.find("replications");
+  return replications != nullptr && !(replications->kind == ConfigNode::Kind::kScalar && replications->scalar == "1");
+}
+
 model::Scenario load_scenario(const std::string& experiment_path, const LoadOptions& options) {
   Diagnostics diagnostics;
   model::Scenario scenario;
   scenario.experiment_file = experiment_path;
-  if (!read_file(experiment_path, scenario.experiment, diagnostics, options.overrides)) {
+  if (!read_file(experiment_path, scenario.experiment, diagnostics, options)) {
     throw ConfigError(std::move(diagnostics));
   }
   const auto& platform = scenario.experiment.platform;

@@ -77,6 +77,13 @@ void SchemaCollector::shares(std::string_view key, std::vector<Share>&, std::str
   add(key, std::string(target) + " name -> share, summing to 1", "unset", "", doc);
 }
 
+void SchemaCollector::raw(std::string_view key, RawValue&, RawShape shape, std::string_view doc) {
+  const char* type = shape == RawShape::kList      ? "list of values"
+                     : shape == RawShape::kMapping ? "mapping of key path -> value"
+                                                   : "any value";
+  add(key, type, shape == RawShape::kList ? "[]" : shape == RawShape::kMapping ? "{}" : "unset", "", doc);
+}
+
 void SchemaCollector::here_of(std::string_view, SourceMark&) {}
 
 void SchemaCollector::here(SourceMark&) {}

@@ -163,6 +163,47 @@ struct EngineSpec {
   std::int64_t actor_stack_kib = 128;
 };
 
+/// @brief One axis of a sweep grid: a key path and the values it takes.
+struct SweepAxis {
+  std::string key;
+  config::RawValue values;  ///< a list
+  SourceMark where;
+  SourceMark key_where;
+};
+
+/// @brief A named set of overrides; one variant of a study is the baseline the others are compared with.
+struct SweepVariant {
+  std::string name;
+  bool baseline = false;
+  config::RawValue set;  ///< a mapping of key path -> value
+  SourceMark where;
+};
+
+/// @brief The range a Latin hypercube samples one numeric key from.
+struct SweepRange {
+  std::string key;
+  double min = 0.0;
+  double max = 1.0;
+  bool integer = false;
+  SourceMark where;
+  SourceMark key_where;
+};
+
+/// @brief A Latin hypercube design: `samples` points, each key's range cut into as many strata, one point each.
+struct LatinHypercube {
+  std::int64_t samples = 0;
+  std::vector<SweepRange> ranges;
+  SourceMark where;
+};
+
+/// @brief What a study varies: a grid (cartesian product), named variants, or a Latin hypercube.
+struct Sweep {
+  std::vector<SweepAxis> grid;
+  std::vector<SweepVariant> variants;
+  LatinHypercube latin_hypercube;
+  SourceMark where;
+};
+
 /// @brief One experiment as written in its YAML file.
 struct Experiment {
   std::string name;
@@ -177,6 +218,8 @@ struct Experiment {
   Workload workload;
   PolicyChoice policies;
   EngineSpec engine;
+  std::int64_t replications = 1;
+  Sweep sweep;
   SourceMark where;
 };
 
@@ -219,6 +262,11 @@ void describe(config::Fields& f, RegionPolicies& v);
 void describe(config::Fields& f, PolicyChoice& v);
 void describe(config::Fields& f, PlatformSpec& v);
 void describe(config::Fields& f, EngineSpec& v);
+void describe(config::Fields& f, SweepAxis& v);
+void describe(config::Fields& f, SweepVariant& v);
+void describe(config::Fields& f, SweepRange& v);
+void describe(config::Fields& f, LatinHypercube& v);
+void describe(config::Fields& f, Sweep& v);
 void describe(config::Fields& f, Experiment& v);
 void describe(config::Fields& f, GpuCatalog& v);
 void describe(config::Fields& f, WanCatalog& v);

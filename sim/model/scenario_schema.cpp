@@ -130,6 +130,43 @@ void describe(Fields& f, EngineSpec& v) {
             "stack of each simulated actor (one per GPU)");
 }
 
+void describe(Fields& f, SweepAxis& v) {
+  f.here(v.where);
+  f.text("key", v.key, "key path to vary, as for --set (e.g. policies.scheduling.name)", Presence::kRequired);
+  f.here_of("key", v.key_where);
+  f.raw("values", v.values, config::RawShape::kList, "values the key takes, each checked like the file");
+}
+
+void describe(Fields& f, SweepVariant& v) {
+  f.here(v.where);
+  f.identifier("name", v.name, "variant name (part of each run's folder name)", Presence::kRequired);
+  f.flag("baseline", v.baseline, "the variant others are compared with (one at most; default the first)");
+  f.raw("set", v.set, config::RawShape::kMapping, "key path -> value overrides of this variant");
+}
+
+void describe(Fields& f, SweepRange& v) {
+  f.here(v.where);
+  f.text("key", v.key, "numeric key path to sample", Presence::kRequired);
+  f.here_of("key", v.key_where);
+  f.number("min", v.min, NumberRule{}, "lower end of the range", Presence::kRequired);
+  f.number("max", v.max, NumberRule{}, "upper end of the range (> min)", Presence::kRequired);
+  f.flag("integer", v.integer, "round each sampled value to the nearest integer");
+}
+
+void describe(Fields& f, LatinHypercube& v) {
+  f.here(v.where);
+  f.integer("samples", v.samples, NumberRule::whole(1, 100000), "number of design points (variants)",
+            Presence::kRequired);
+  f.list("ranges", v.ranges, "one range per key; values come from the stream sweep/lhs of the master seed", 1);
+}
+
+void describe(Fields& f, Sweep& v) {
+  f.here(v.where);
+  f.list("grid", v.grid, "axes whose cartesian product gives the variants (crossed with `variants`)");
+  f.list("variants", v.variants, "named override sets");
+  f.nested("latin_hypercube", v.latin_hypercube, "sampled variants (not with `grid`; crossed with `variants`)");
+}
+
 void describe(Fields& f, Experiment& v) {
   f.here(v.where);
   f.identifier("name", v.name, "experiment name; default output folder is results/NAME", Presence::kRequired);
@@ -149,6 +186,10 @@ void describe(Fields& f, Experiment& v) {
   f.nested("workload", v.workload, "what jobs arrive", Presence::kRequired);
   f.nested("policies", v.policies, "policy modules by name");
   f.nested("engine", v.engine, "simulation engine settings");
+  f.integer("replications", v.replications, NumberRule::whole(1, 100000),
+            "runs per variant; run r sets replication to the file's replication + r, same master seed (common "
+            "random numbers)");
+  f.nested("sweep", v.sweep, "variants of the experiment to run as one study (see Studies)");
 }
 
 void describe(Fields& f, GpuCatalog& v) {

@@ -144,6 +144,14 @@ std::string resolved_config_json(const model::Scenario& scenario) {
   return root.dump(2);
 }
 
+std::string config_hash(const model::Scenario& scenario) {
+  const std::string text = resolved_config_json(scenario) + "\nseed=" + std::to_string(scenario.experiment.seed) +
+                           "\nreplication=" + std::to_string(scenario.experiment.replication) + "\n";
+  char hex[17];
+  std::snprintf(hex, sizeof hex, "%016" PRIx64, rng::fnv1a64(text));
+  return hex;
+}
+
 WrittenResults write_results(const std::string& directory, const model::Scenario& scenario,
                              const engine::RunOutcome& outcome, const RunInfo& info) {
   std::filesystem::create_directories(directory);
@@ -190,6 +198,7 @@ WrittenResults write_results(const std::string& directory, const model::Scenario
     manifest["user_table_bytes"] = outcome.market->table().bytes();
   }
   manifest["fingerprint"] = hex;
+  manifest["config_hash"] = config_hash(scenario);
   manifest["resolved_config"] = Json::parse(resolved_config_json(scenario));
   write_file_atomically(directory + "/manifest.json", manifest.dump(2) + "\n");
   return WrittenResults{directory, hex};

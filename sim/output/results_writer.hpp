@@ -32,6 +32,10 @@ std::string summary_csv(const model::Scenario& scenario, const engine::RunOutcom
 /// @brief The resolved configuration (experiment, regions, GPU models, links) as JSON.
 std::string resolved_config_json(const model::Scenario& scenario);
 
+/// @brief 16 hex digits of FNV-1a 64 over the resolved configuration JSON, the seed and the replication: equal
+/// hashes mean the same run.
+std::string config_hash(const model::Scenario& scenario);
+
 /// @brief Writes timeseries.csv, summary.csv (and in users mode region_daily.csv, kpis.csv), then manifest.json
 /// into `directory`, each atomically.
 WrittenResults write_results(const std::string& directory, const model::Scenario& scenario,

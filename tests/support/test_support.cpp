@@ -113,10 +113,13 @@ std::vector<std::vector<double>> region_day_series(
   return series;
 }
 
-CommandResult run_gvsim(const std::vector<std::string>& args) {
-  TempDir capture;
-  const std::string out_path = capture.path() + "/out";
-  const std::string err_path = capture.path() + "/err";
+namespace {
+int spawn_program(const std::vector<std::string>& argv_in, const std::string& out_path, const std::string& err_path) {
+  std::vector<std::string> storage = argv_in;
+  std::vector<char*> argv;
+  for (auto& s : storage)
+    argv.push_back(s.data());
+  argv.push_back(nullptr);
   const pid_t pid = ::fork();
   if (pid < 0) throw std::runtime_error("fork failed");
   if (pid == 0) {
@@ -124,15 +127,18 @@ CommandResult run_gvsim(const std::vector<std::string>& args) {
     const int err = ::open(err_path.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
     ::dup2(out, STDOUT_FILENO);
     ::dup2(err, STDERR_FILENO);
-    std::vector<std::string> storage{GVSIM_BINARY};
-    storage.insert(storage.end(), args.begin(), args.end());
-    std::vector<char*> argv;
-    for (auto& s : storage)
-      argv.push_back(s.data());
-    argv.push_back(nullptr);
     ::execv(argv[0], argv.data());
     ::_exit(127);
   }
+  return pid;
+}
+}  // namespace
+
+CommandResult run_program(const std::vector<std::string>& argv) {
+  TempDir capture;
+  const std::string out_path = capture.path() + "/out";
+  const std::string err_path = capture.path() + "/err";
+  const pid_t pid = spawn_program(argv, out_path, err_path);
   int status = 0;
   ::waitpid(pid, &status, 0);
   CommandResult result;
@@ -140,6 +146,44 @@ CommandResult run_gvsim(const std::vector<std::string>& args) {
   result.out = read_text(out_path);
   result.err = read_text(err_path);
   return result;
+}
+
+CommandResult run_gvsim(const std::vector<std::string>& args) {
+  std::vector<std::string> argv{GVSIM_BINARY};
+  argv.insert(argv.end(), args.begin(), args.end());
+  return run_program(argv);
+}
+
+int spawn_gvsim(const std::vector<std::string>& args, const std::string& out_path, const std::string& err_path) {
+  std::vector<std::string> argv{GVSIM_BINARY};
+  argv.insert(argv.end(), args.begin(), args.end());
+  return spawn_program(argv, out_path, err_path);
+}
+
+std::string write_tiny_experiment(const TempDir& dir, const std::string& extra) {
+  const std::string base =
+      "name: tiny_study\n"
+      "seed: 7\n"
+      "scale: 200\n"
+      "horizon_days: 0.2\n"
+      "warmup_days: 0.05\n"
+      "platform:\n"
+      "  regions_dir: " +
+      source_dir() +
+      "/regions\n"
+      "  regions: [north_america, europe]\n"
+      "workload:\n"
+      "  clip_classes:\n"
+      "    std: {video_seconds: 5, gpu_seconds: 300, gpu_seconds_cv: 0.3}\n"
+      "  synthetic:\n"
+      "    - region: north_america\n"
+      "      arrivals: {process: poisson, rate_per_hour: 40}\n"
+      "      service: {distribution: clip_mix, mix: {std: 1.0}}\n"
+      "    - region: europe\n"
+      "      arrivals: {process: poisson, rate_per_hour: 60}\n"
+      "      service: {distribution: clip_mix, mix: {std: 1.0}}\n"
+      "policies: {placement: {name: nearest}, scheduling: {name: fifo}}\n";
+  return dir.write("study.yaml", base + extra);
 }
 
 std::string read_text(const std::string& path) {

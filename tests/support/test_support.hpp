@@ -49,6 +49,17 @@ struct CommandResult {
 /// @brief Runs the built gvsim binary with `args` (no shell), capturing stdout and stderr.
 CommandResult run_gvsim(const std::vector<std::string>& args);
 
+/// @brief Runs the program `argv[0]` (a path) with `argv` (no shell), capturing stdout and stderr.
+CommandResult run_program(const std::vector<std::string>& argv);
+
+/// @brief Starts the built gvsim binary with `args` without waiting; stdout and stderr go to the given files.
+/// Returns the child's process id (wait for it with waitpid).
+int spawn_gvsim(const std::vector<std::string>& args, const std::string& out_path, const std::string& err_path);
+
+/// @brief Writes a small two-region synthetic experiment (19 lines, runs in well under a second) followed by
+/// `extra` (from line 20) into `dir`/study.yaml and returns its path.
+std::string write_tiny_experiment(const TempDir& dir, const std::string& extra);
+
 /// @brief Reads a whole file; empty string if it does not exist.
 std::string read_text(const std::string& path);
 
