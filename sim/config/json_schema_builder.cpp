@@ -44,8 +44,8 @@ Json with_doc(std::string_view doc, const std::string& unit, const Json& body) {
 
 Json object_schema(std::string_view doc) {
   Json s = Json::object();
-  s["type"] = "object";
   if (!doc.empty()) s["description"] = std::string(doc);
+  s["type"] = "object";
   s["properties"] = Json::object();
   s["additionalProperties"] = false;
   return s;

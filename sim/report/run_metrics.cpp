@@ -63,8 +63,8 @@ double read_summary(const std::string& dir, RunMetrics& out) {
   return std::isfinite(warmup) ? warmup : 0.0;
 }
 
-// timeseries.csv by serving region: jobs over the whole run; waits and utilisation over days starting at or
-// after the warm-up.
+// timeseries.csv by serving region: jobs over the whole run; waits and utilisation over the days that end after
+// the warm-up (the table has whole days, so a day that straddles the warm-up counts whole).
 void read_timeseries(const std::string& dir, double warmup_days, RunMetrics& out) {
   const CsvFile f = CsvFile::read(dir + "/timeseries.csv");
   const std::size_t day = f.column("day"), region = f.column("region"), arrived = f.column("jobs_arrived"),
@@ -74,7 +74,7 @@ void read_timeseries(const std::string& dir, double warmup_days, RunMetrics& out
   for (std::size_t r = 0; r < f.size(); ++r) {
     ServingSums& s = sums[f.at(r, region)];
     s.jobs += f.number(r, arrived);
-    if (f.number(r, day) < warmup_days) continue;
+    if (f.number(r, day) + 1.0 <= warmup_days) continue;
     const double n = f.number(r, started);
     const double mean = f.number(r, wait);
     if (n > 0.0 && std::isfinite(mean)) {
@@ -141,13 +141,14 @@ void read_users(const std::string& dir, RunMetrics& out) {
 
 const std::vector<MetricInfo>& metric_catalogue() {
   static const std::vector<MetricInfo> catalogue = {
-      {"jobs", "jobs submitted in the whole run (simulated count; by serving region)", false},
-      {"mean_wait_s", "mean queue wait after warm-up, s (by serving region)", false},
+      {"jobs", "jobs submitted in the whole run (simulated count; per serving region)", false},
+      {"mean_wait_s", "mean queue wait after warm-up, s (per serving region: days ending after warm-up)", false},
       {"p95_wait_s", "95th percentile of queue waits after warm-up, s (all regions only)", false},
       {"mean_queue_length", "time-average number of waiting jobs after warm-up (all regions only)", false},
-      {"utilisation", "busy / provisioned GPU time after warm-up, 0-1 (by serving region)", false},
-      {"abandoned_share", "jobs abandoned in the queue / jobs submitted, whole run (by user region)", true},
-      {"failed_share", "failed generations / jobs submitted, whole run (by user region)", true},
+      {"utilisation", "busy / provisioned GPU time after warm-up, 0-1 (per serving region: days ending after warm-up)",
+       false},
+      {"abandoned_share", "jobs abandoned in the queue / jobs submitted, whole run (per user region)", true},
+      {"failed_share", "failed generations / jobs submitted, whole run (per user region)", true},
       {"adopted_users", "users who adopted by the horizon (real-world equivalents)", true},
       {"active_users", "users active at the horizon", true},
       {"paying_users", "paying users at the horizon", true},
