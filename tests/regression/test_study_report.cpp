@@ -3,6 +3,7 @@
 #include <catch2/catch.hpp>
 
 #include <cstdio>
+#include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <map>
@@ -235,4 +236,32 @@ TEST_CASE("study report in users mode: unit economics per region and the default
   // factors.csv gives a value for base runs only: not a number in every run, so no regression.
   CHECK_FALSE(fs::exists(dir + "/report/sensitivity.csv"));
   CHECK(read_text(dir + "/report/report.md").find("left out: not a number in every complete run") != std::string::npos);
+}
+
+TEST_CASE("results/plot.py draws the study's PNG files, the same bytes each time", "[report][plot]") {
+  if (std::system("/usr/bin/python3 -c 'import matplotlib' >/dev/null 2>&1") != 0) {
+    WARN("skipped: /usr/bin/python3 cannot import matplotlib (Debian package python3-matplotlib)");
+    return;
+  }
+  TempDir tmp;
+  const std::string dir = tmp.path() + "/study";
+  build_study(dir, source_dir() + "/experiments/quickstart.yaml", {"horizon_days=2", "warmup_days=0.25"},
+              {{"base", {}, "scale", "50"}, {"fewer_gpus", {"scale=60"}, "scale", "60"}}, 2);
+  REQUIRE(run_gvsim({"report", dir}).exit_code == 0);
+  const std::string plot = "/usr/bin/python3 " + source_dir() + "/results/plot.py " + dir;
+  REQUIRE(std::system((plot + " >" + tmp.path() + "/plot.log 2>&1").c_str()) == 0);
+  const std::string pngs = dir + "/report/plots";
+  const auto first = files_of(pngs);
+  std::vector<std::string> names;
+  for (const auto& [name, bytes] : first) {
+    names.push_back(name);
+    CHECK(bytes.substr(0, 8) == std::string("\x89PNG\r\n\x1a\n", 8));
+  }
+  CHECK(names == std::vector<std::string>{"daily_jobs_arrived.png", "daily_mean_wait_s.png", "daily_utilisation.png",
+                                          "pareto.png", "sensitivity.png", "variants.png"});
+  REQUIRE(std::system((plot + " --out " + tmp.path() + "/again >/dev/null 2>&1").c_str()) == 0);
+  CHECK(files_of(tmp.path() + "/again") == first);
+  CHECK(std::system(
+            ("/usr/bin/python3 " + source_dir() + "/results/plot.py " + tmp.path() + " >/dev/null 2>&1").c_str()) !=
+        0);  // not a study folder
 }
