@@ -16,13 +16,19 @@ std::string format(const char* pattern, double value) {
   return buffer;
 }
 
-// Four significant figures without exponents for everyday magnitudes; k, M, B suffixes for large ones.
+// About four significant figures without exponents for everyday magnitudes; k, M, B suffixes for large ones.
 std::string human(double v) {
   if (!std::isfinite(v)) return "-";
   const double a = std::fabs(v);
-  if (a >= 1e9) return format("%.3gB", v / 1e9);
-  if (a >= 1e6) return format("%.3gM", v / 1e6);
-  if (a >= 1e4) return format("%.3gk", v / 1e3);
+  if (a >= 1e4) {
+    const double divisor = a >= 1e9 ? 1e9 : (a >= 1e6 ? 1e6 : 1e3);
+    const char* suffix = a >= 1e9 ? "B" : (a >= 1e6 ? "M" : "k");
+    const double scaled = a / divisor;
+    const int decimals = scaled >= 100.0 ? 0 : (scaled >= 10.0 ? 1 : 2);
+    char buffer[64];
+    std::snprintf(buffer, sizeof buffer, "%.*f%s", decimals, v / divisor, suffix);
+    return buffer;
+  }
   if (a >= 1000) return format("%.0f", v);
   if (a == 0.0) return "0";
   if (a < 1e-3) return format("%.2e", v);
@@ -104,14 +110,14 @@ void headline_section(const Study& study, const Analysis& a, std::string& md) {
   columns.insert(columns.end(), metrics.begin(), metrics.end());
   md += table_header(columns);
   for (const auto& v : study.variants) {
-    std::vector<std::string> cells{v, "0"};
+    std::size_t runs = 0;
+    for (const auto& r : study.runs)
+      runs += r.entry.variant == v ? 1 : 0;
+    std::vector<std::string> cells{v, std::to_string(runs)};
     for (const auto& m : metrics) {
       std::string cell = "-";
       for (const auto& r : a.aggregate) {
-        if (r.variant == v && r.region == "all" && r.metric == m) {
-          cell = with_interval(r.summary);
-          cells[1] = std::to_string(r.summary.n);
-        }
+        if (r.variant == v && r.region == "all" && r.metric == m) cell = with_interval(r.summary);
       }
       cells.push_back(cell);
     }
