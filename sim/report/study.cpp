@@ -109,12 +109,14 @@ Study load_study(const std::vector<std::string>& directories) {
     }
     if (fs::exists(dir + "/study.json")) {
       const nlohmann::json meta = read_json(dir + "/study.json");
-      for (const char* key : {"experiment", "name"}) {
-        if (meta.contains(key) && meta[key].is_string()) {
-          names.insert(meta[key].get<std::string>());
-          break;
-        }
-      }
+      // The name: "experiment" (text, or an object with "name") or "name".
+      const nlohmann::json* name = nullptr;
+      if (meta.contains("experiment") && meta["experiment"].is_string()) name = &meta["experiment"];
+      if (name == nullptr && meta.contains("experiment") && meta["experiment"].is_object() &&
+          meta["experiment"].contains("name") && meta["experiment"]["name"].is_string())
+        name = &meta["experiment"]["name"];
+      if (name == nullptr && meta.contains("name") && meta["name"].is_string()) name = &meta["name"];
+      if (name != nullptr) names.insert(name->get<std::string>());
     }
     if (fs::exists(dir + "/factors.csv")) {
       const CsvFile f = CsvFile::read(dir + "/factors.csv");
