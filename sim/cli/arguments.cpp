@@ -68,6 +68,22 @@ int main_entry(int argc, char** argv) {
 
   auto* keys_cmd = app.add_subcommand("keys", "Print every configuration key with type, default, unit and meaning");
 
+  ReportCommandOptions report;
+  auto* report_cmd =
+      app.add_subcommand("report", "Merge study output folders and write statistics: report.md and CSV tables");
+  report_cmd->add_option("directories", report.directories, "Study output folders (shards of one study)")
+      ->required()
+      ->check(CLI::ExistingDirectory);
+  report_cmd->add_option("--out", report.out_dir, "Report folder (default: FIRST_DIR/report)");
+  report_cmd->add_option("--baseline", report.baseline, "Variant the others are compared with");
+  report_cmd->add_option("--objectives", report.objectives,
+                         "Pareto objectives metric:max|min,... (default by workload mode)");
+
+  std::string schema_kind = "experiment";
+  auto* schema_cmd = app.add_subcommand("schema", "Print the JSON Schema (draft 2020-12) of a configuration file");
+  schema_cmd->add_option("file", schema_kind, "Kind of file: experiment (default), region, gpus or wan")
+      ->check(CLI::IsMember({"experiment", "region", "gpus", "wan"}));
+
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp& e) {
@@ -82,6 +98,8 @@ int main_entry(int argc, char** argv) {
   if (run_cmd->parsed()) return run_command(run);
   if (validate_cmd->parsed()) return validate_command(validate_file, validate_overrides);
   if (keys_cmd->parsed()) return keys_command();
+  if (report_cmd->parsed()) return report_command(report);
+  if (schema_cmd->parsed()) return schema_command(schema_kind);
   return kBadInput;
 }
 

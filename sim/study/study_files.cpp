@@ -47,7 +47,7 @@ void write_study_tables(const std::string& out_dir, const StudyPlan& plan) {
     runs.row()
         .cell(run.id)
         .cell(variant.name)
-        .cell(std::string(variant.baseline ? "true" : "false"))
+        .cell(std::string(variant.baseline ? "1" : "0"))
         .cell(static_cast<long long>(run.replication))
         .cell(std::to_string(run.seed))
         .cell(run.config_hash);

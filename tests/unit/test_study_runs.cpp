@@ -97,10 +97,10 @@ TEST_CASE("a study writes the study files and one results folder per run", "[stu
   const auto runs = gvsim::test::read_csv(tmp.path() + "/out/study.csv");
   REQUIRE(runs.size() == 6);
   CHECK(runs[0].at("run_id") == "near-r000");
-  CHECK(runs[0].at("baseline") == "true");
+  CHECK(runs[0].at("baseline") == "1");
   CHECK(runs[5].at("run_id") == "balanced-r002");
   CHECK(runs[5].at("variant") == "balanced");
-  CHECK(runs[5].at("baseline") == "false");
+  CHECK(runs[5].at("baseline") == "0");
   CHECK(runs[5].at("replication") == "2");
   CHECK(runs[5].at("seed") == "7");
   const auto factors = gvsim::test::read_csv(tmp.path() + "/out/factors.csv");

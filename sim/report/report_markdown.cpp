@@ -1,0 +1,227 @@
+// report.md: the readable summary of a study report.
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+#include <map>
+
+#include "sim/report/report_files.hpp"
+
+namespace gvsim::report {
+
+namespace {
+
+std::string format(const char* pattern, double value) {
+  char buffer[64];
+  std::snprintf(buffer, sizeof buffer, pattern, value);
+  return buffer;
+}
+
+// About four significant figures without exponents for everyday magnitudes; k, M, B suffixes for large ones.
+std::string human(double v) {
+  if (!std::isfinite(v)) return "-";
+  const double a = std::fabs(v);
+  if (a >= 1e4) {
+    const double divisor = a >= 1e9 ? 1e9 : (a >= 1e6 ? 1e6 : 1e3);
+    const char* suffix = a >= 1e9 ? "B" : (a >= 1e6 ? "M" : "k");
+    const double scaled = a / divisor;
+    const int decimals = scaled >= 100.0 ? 0 : (scaled >= 10.0 ? 1 : 2);
+    char buffer[64];
+    std::snprintf(buffer, sizeof buffer, "%.*f%s", decimals, v / divisor, suffix);
+    return buffer;
+  }
+  if (a >= 1000) return format("%.0f", v);
+  if (a == 0.0) return "0";
+  if (a < 1e-3) return format("%.2e", v);
+  return format("%.4g", v);
+}
+
+// Three decimals; a value that rounds to zero is shown as 0.000, never -0.000.
+std::string three_decimals(double v) {
+  return std::fabs(v) < 0.0005 ? "0.000" : format("%.3f", v);
+}
+
+std::string interval(double low, double high) {
+  if (!std::isfinite(low) || !std::isfinite(high)) return "-";
+  return "[" + human(low) + ", " + human(high) + "]";
+}
+
+std::string with_interval(const SampleSummary& s) {
+  return s.n < 2 ? human(s.mean) : human(s.mean) + " " + interval(s.ci95_low, s.ci95_high);
+}
+
+std::vector<std::string> headline_metrics(const Study& study, const Analysis& a) {
+  const std::vector<std::string> wanted =
+      study.users_mode ? std::vector<std::string>{"paying_users", "revenue_usd",        "profit_usd",
+                                                  "gross_margin", "monthly_paid_churn", "p95_wait_s"}
+                       : std::vector<std::string>{"jobs", "mean_wait_s", "p95_wait_s", "utilisation"};
+  std::vector<std::string> out;
+  for (const auto& m : wanted) {
+    if (std::find(a.metrics.begin(), a.metrics.end(), m) != a.metrics.end()) out.push_back(m);
+  }
+  return out;
+}
+
+std::string table_header(const std::vector<std::string>& columns) {
+  std::string line = "|";
+  std::string rule = "|";
+  for (const auto& c : columns) {
+    line += " " + c + " |";
+    rule += "---|";
+  }
+  return line + "\n" + rule + "\n";
+}
+
+std::string table_row(const std::vector<std::string>& cells) {
+  std::string line = "|";
+  for (const auto& c : cells)
+    line += " " + c + " |";
+  return line + "\n";
+}
+
+void study_section(const Study& study, const Analysis& a, std::string& md) {
+  md += "# Study report: " + study.name + "\n\n";
+  md += "- runs: " + std::to_string(study.runs.size()) + " of " + std::to_string(study.listed.size()) +
+        " listed in study.csv are complete";
+  if (study.missing.empty()) {
+    md += "; none missing\n";
+  } else {
+    md += "; " + std::to_string(study.missing.size()) + " missing:";
+    const std::size_t shown = std::min<std::size_t>(study.missing.size(), 20);
+    for (std::size_t i = 0; i < shown; ++i)
+      md += " " + study.missing[i];
+    md += shown < study.missing.size() ? " ...\n" : "\n";
+  }
+  md += std::string("- workload mode: ") + (study.users_mode ? "users" : "synthetic") + "\n";
+  md += "- variants: " + std::to_string(study.variants.size()) + "; baseline: " + a.baseline + " (" +
+        a.baseline_reason + ")\n";
+  std::map<std::string, std::size_t> runs_of;
+  for (const auto& r : study.runs)
+    ++runs_of[r.entry.variant];
+  md += "- complete runs per variant:";
+  for (const auto& v : study.variants)
+    md += " " + v + " " + std::to_string(runs_of[v]) + (v == study.variants.back() ? "" : ",");
+  md += "\n\n";
+}
+
+void headline_section(const Study& study, const Analysis& a, std::string& md) {
+  const auto metrics = headline_metrics(study, a);
+  md += "## Headline\n\nAll regions; mean and 95% confidence interval (Student t) over replications.\n\n";
+  std::vector<std::string> columns{"variant", "runs"};
+  columns.insert(columns.end(), metrics.begin(), metrics.end());
+  md += table_header(columns);
+  for (const auto& v : study.variants) {
+    std::size_t runs = 0;
+    for (const auto& r : study.runs)
+      runs += r.entry.variant == v ? 1 : 0;
+    std::vector<std::string> cells{v, std::to_string(runs)};
+    for (const auto& m : metrics) {
+      std::string cell = "-";
+      for (const auto& r : a.aggregate) {
+        if (r.variant == v && r.region == "all" && r.metric == m) cell = with_interval(r.summary);
+      }
+      cells.push_back(cell);
+    }
+    md += table_row(cells);
+  }
+  md += "\n";
+}
+
+void paired_section(const Analysis& a, std::string& md) {
+  md += "## Paired differences against " + a.baseline + "\n\n";
+  md +=
+      "All regions; variant - baseline for the same replication (common random numbers), mean and 95% "
+      "confidence interval. `yes`: the interval excludes 0.\n\n";
+  bool any = false;
+  std::string body =
+      table_header({"variant", "metric", "n", "baseline", "variant mean", "difference", "95% CI", "excludes 0"});
+  for (const auto& r : a.paired) {
+    if (r.region != "all") continue;
+    any = true;
+    const auto& d = r.difference;
+    body += table_row({r.variant, r.metric, std::to_string(d.n), human(r.baseline_mean), human(r.variant_mean),
+                       human(d.mean), interval(d.ci95_low, d.ci95_high),
+                       d.n < 2 ? "-" : (d.excludes_zero() ? "yes" : "no")});
+  }
+  md += any ? body + "\n" : "No other variant shares replications with the baseline.\n\n";
+}
+
+void pareto_section(const Analysis& a, std::string& md) {
+  md += "## Pareto front\n\nVariant means (all regions) of the objectives";
+  for (std::size_t i = 0; i < a.objectives.size(); ++i) {
+    md += (i == 0 ? ": " : ", ") + a.objectives[i].metric + " (" + (a.objectives[i].maximize ? "max" : "min") + ")";
+  }
+  md += ". A variant is on the front when no other is at least as good in every objective and better in one.\n\n";
+  std::vector<std::string> columns{"variant"};
+  for (const auto& o : a.objectives)
+    columns.push_back(o.metric);
+  columns.insert(columns.end(), {"on front", "dominated by"});
+  md += table_header(columns);
+  for (const auto& r : a.pareto) {
+    std::vector<std::string> cells{r.variant};
+    for (double m : r.means)
+      cells.push_back(human(m));
+    cells.push_back(r.complete ? (r.on_front ? "yes" : "no") : "-");
+    cells.push_back(r.complete ? std::to_string(r.dominated_by) : "-");
+    md += table_row(cells);
+  }
+  md += "\n";
+}
+
+void sensitivity_section(const Analysis& a, std::string& md) {
+  md += "## Sensitivity\n\n";
+  bool any = false;
+  for (const auto& r : a.sensitivity)
+    any = any || r.region == "all";
+  if (a.factors.empty()) {
+    md += "No numeric factor varies between the complete runs (factors.csv); no regression.\n";
+  } else if (!any) {
+    md += "Too few runs for " + std::to_string(a.factors.size()) + " factor(s): a regression needs at least " +
+          std::to_string(a.factors.size() + 2) + " runs with the metric.\n";
+  } else {
+    md +=
+        "Standardized regression coefficients (all regions): the change of the metric, in standard deviations, "
+        "for one standard deviation of the factor; least squares on z-scored factors and metric.\n\n";
+    std::vector<std::string> columns{"metric"};
+    columns.insert(columns.end(), a.factors.begin(), a.factors.end());
+    columns.insert(columns.end(), {"R^2", "n"});
+    md += table_header(columns);
+    for (const auto& metric : a.metrics) {
+      std::vector<std::string> cells{metric};
+      double r2 = 0.0;
+      std::size_t n = 0;
+      for (const auto& r : a.sensitivity) {
+        if (r.region != "all" || r.metric != metric) continue;
+        cells.push_back(three_decimals(r.src));
+        r2 = r.r_squared;
+        n = r.n;
+      }
+      if (cells.size() == 1) continue;
+      cells.push_back(three_decimals(r2));
+      cells.push_back(std::to_string(n));
+      md += table_row(cells);
+    }
+  }
+  for (const auto& note : a.notes)
+    md += "\n- " + note;
+  md += a.notes.empty() ? "\n" : "\n\n";
+}
+
+}  // namespace
+
+std::string report_markdown(const Study& study, const Analysis& analysis) {
+  std::string md;
+  study_section(study, analysis, md);
+  headline_section(study, analysis, md);
+  paired_section(analysis, md);
+  pareto_section(analysis, md);
+  sensitivity_section(analysis, md);
+  md += "## Metrics\n\n" + table_header({"metric", "meaning"});
+  for (const auto& m : analysis.metrics)
+    md += table_row({m, find_metric(m)->meaning});
+  md +=
+      "\nPer-region values, every metric and every variant are in aggregate.csv and paired.csv; per-run values in "
+      "metrics.csv (results/README.md describes the columns).\n";
+  return md;
+}
+
+}  // namespace gvsim::report

@@ -1,0 +1,184 @@
+#include "sim/report/run_metrics.hpp"
+
+#include <cmath>
+#include <filesystem>
+#include <map>
+
+#include "sim/report/csv_file.hpp"
+#include "sim/report/report_error.hpp"
+
+namespace gvsim::report {
+
+namespace {
+
+// Per-region sums in first-appearance order.
+template <class T>
+class Ordered {
+ public:
+  T& operator[](const std::string& key) {
+    for (auto& [k, v] : items_) {
+      if (k == key) return v;
+    }
+    items_.emplace_back(key, T{});
+    return items_.back().second;
+  }
+  const std::vector<std::pair<std::string, T>>& items() const { return items_; }
+
+ private:
+  std::vector<std::pair<std::string, T>> items_;
+};
+
+struct ServingSums {
+  double jobs = 0.0;
+  double started = 0.0;
+  double wait_sum_s = 0.0;
+  double busy_h = 0.0;
+  double provisioned_h = 0.0;
+};
+
+struct JobSums {
+  double submitted = 0.0;
+  double abandoned = 0.0;
+  double failed = 0.0;
+};
+
+double ratio(double a, double b) {
+  return b > 0.0 ? a / b : std::nan("");
+}
+
+void add(RunMetrics& out, const std::string& region, const std::string& metric, double value) {
+  if (std::isfinite(value)) out.values.push_back(Observation{region, metric, value});
+}
+
+// summary.csv: the run as a whole (after warm-up for waits and utilisation). Returns warmup_days.
+double read_summary(const std::string& dir, RunMetrics& out) {
+  const CsvFile f = CsvFile::read(dir + "/summary.csv");
+  if (f.size() != 1) throw ReportError(f.name() + ": expected one data row, got " + std::to_string(f.size()));
+  add(out, "all", "jobs", f.number(0, f.column("jobs_arrived")));
+  add(out, "all", "mean_wait_s", f.number(0, f.column("mean_wait_s")));
+  add(out, "all", "p95_wait_s", f.number(0, f.column("p95_wait_s")));
+  add(out, "all", "mean_queue_length", f.number(0, f.column("mean_queue_length")));
+  add(out, "all", "utilisation", f.number(0, f.column("utilisation")));
+  const double warmup = f.number(0, f.column("warmup_days"));
+  return std::isfinite(warmup) ? warmup : 0.0;
+}
+
+// timeseries.csv by serving region: jobs over the whole run; waits and utilisation over the days that end after
+// the warm-up (the table has whole days, so a day that straddles the warm-up counts whole).
+void read_timeseries(const std::string& dir, double warmup_days, RunMetrics& out) {
+  const CsvFile f = CsvFile::read(dir + "/timeseries.csv");
+  const std::size_t day = f.column("day"), region = f.column("region"), arrived = f.column("jobs_arrived"),
+                    started = f.column("jobs_started"), wait = f.column("mean_wait_s"),
+                    busy = f.column("gpu_hours_busy"), provisioned = f.column("gpu_hours_provisioned");
+  Ordered<ServingSums> sums;
+  for (std::size_t r = 0; r < f.size(); ++r) {
+    ServingSums& s = sums[f.at(r, region)];
+    s.jobs += f.number(r, arrived);
+    if (f.number(r, day) + 1.0 <= warmup_days) continue;
+    const double n = f.number(r, started);
+    const double mean = f.number(r, wait);
+    if (n > 0.0 && std::isfinite(mean)) {
+      s.started += n;
+      s.wait_sum_s += n * mean;
+    }
+    s.busy_h += f.number(r, busy);
+    s.provisioned_h += f.number(r, provisioned);
+  }
+  for (const auto& [name, s] : sums.items()) {
+    add(out, name, "jobs", s.jobs);
+    add(out, name, "mean_wait_s", ratio(s.wait_sum_s, s.started));
+    add(out, name, "utilisation", ratio(s.busy_h, s.provisioned_h));
+  }
+}
+
+// kpis.csv (one row per user region plus `all`) and region_daily.csv (job outcomes over the whole run).
+void read_users(const std::string& dir, RunMetrics& out) {
+  const CsvFile daily = CsvFile::read(dir + "/region_daily.csv");
+  const std::size_t region = daily.column("region"), submitted = daily.column("jobs_submitted"),
+                    abandoned = daily.column("jobs_abandoned"), failed = daily.column("jobs_failed");
+  Ordered<JobSums> jobs;
+  JobSums all;
+  for (std::size_t r = 0; r < daily.size(); ++r) {
+    JobSums& s = jobs[daily.at(r, region)];
+    s.submitted += daily.number(r, submitted);
+    s.abandoned += daily.number(r, abandoned);
+    s.failed += daily.number(r, failed);
+  }
+  for (const auto& [name, s] : jobs.items()) {
+    all.submitted += s.submitted;
+    all.abandoned += s.abandoned;
+    all.failed += s.failed;
+  }
+  const CsvFile k = CsvFile::read(dir + "/kpis.csv");
+  const std::size_t kr = k.column("region");
+  const std::vector<std::pair<std::string, std::string>> direct = {{"adopted_users", "users_adopted"},
+                                                                   {"active_users", "users_active_end"},
+                                                                   {"paying_users", "users_paid_end"},
+                                                                   {"conversion", "conversion"},
+                                                                   {"revenue_usd", "revenue_net_usd"},
+                                                                   {"cost_usd", "cost_usd"},
+                                                                   {"gross_margin", "gross_margin"},
+                                                                   {"monthly_paid_churn", "paid_churn_month"},
+                                                                   {"arppu_usd", "arppu_usd_month"},
+                                                                   {"arr_usd", "arr_usd"},
+                                                                   {"cost_per_clip_usd", "cost_per_generation_usd"}};
+  std::vector<std::size_t> columns;
+  for (const auto& d : direct)
+    columns.push_back(k.column(d.second));
+  const std::size_t revenue = k.column("revenue_net_usd"), cost = k.column("cost_usd");
+  for (std::size_t r = 0; r < k.size(); ++r) {
+    const std::string& name = k.at(r, kr);
+    const JobSums s = name == "all" ? all : jobs[name];
+    add(out, name, "abandoned_share", ratio(s.abandoned, s.submitted));
+    add(out, name, "failed_share", ratio(s.failed, s.submitted));
+    for (std::size_t i = 0; i < direct.size(); ++i)
+      add(out, name, direct[i].first, k.number(r, columns[i]));
+    add(out, name, "profit_usd", k.number(r, revenue) - k.number(r, cost));
+  }
+}
+
+}  // namespace
+
+const std::vector<MetricInfo>& metric_catalogue() {
+  static const std::vector<MetricInfo> catalogue = {
+      {"jobs", "jobs submitted in the whole run (simulated count; per serving region)", false},
+      {"mean_wait_s", "mean queue wait after warm-up, s (per serving region: days ending after warm-up)", false},
+      {"p95_wait_s", "95th percentile of queue waits after warm-up, s (all regions only)", false},
+      {"mean_queue_length", "time-average number of waiting jobs after warm-up (all regions only)", false},
+      {"utilisation", "busy / provisioned GPU time after warm-up, 0-1 (per serving region: days ending after warm-up)",
+       false},
+      {"abandoned_share", "jobs abandoned in the queue / jobs submitted, whole run (per user region)", true},
+      {"failed_share", "failed generations / jobs submitted, whole run (per user region)", true},
+      {"adopted_users", "users who adopted by the horizon (real-world equivalents)", true},
+      {"active_users", "users active at the horizon", true},
+      {"paying_users", "paying users at the horizon", true},
+      {"conversion", "paying / active users at the horizon, 0-1", true},
+      {"revenue_usd", "net revenue (after store and payment fees), whole run, USD", true},
+      {"cost_usd", "costs, whole run, USD", true},
+      {"profit_usd", "net revenue - costs, whole run, USD", true},
+      {"gross_margin", "(net revenue - cost) / net revenue, last 30 days", true},
+      {"monthly_paid_churn", "paying users lost per paying user per 30 days, last 30 days", true},
+      {"arppu_usd", "revenue per paying user per 30 days, last 30 days, USD", true},
+      {"arr_usd", "net revenue of the last 30 days x 365 / 30, USD", true},
+      {"cost_per_clip_usd", "cost per delivered clip, whole run, USD", true},
+  };
+  return catalogue;
+}
+
+const MetricInfo* find_metric(const std::string& name) {
+  for (const auto& m : metric_catalogue()) {
+    if (m.name == name) return &m;
+  }
+  return nullptr;
+}
+
+RunMetrics read_run_metrics(const std::string& run_dir) {
+  RunMetrics out;
+  const double warmup = read_summary(run_dir, out);
+  out.users_mode = std::filesystem::exists(run_dir + "/kpis.csv");
+  if (out.users_mode) read_users(run_dir, out);  // before timeseries: user regions list every region in order
+  read_timeseries(run_dir, warmup, out);
+  return out;
+}
+
+}  // namespace gvsim::report
