@@ -5,7 +5,9 @@
 #include <string>
 #include <vector>
 
+#include "policies/market_entry_policy.hpp"
 #include "policies/placement_policy.hpp"
+#include "policies/pricing_policy.hpp"
 #include "policies/scheduling_policy.hpp"
 
 namespace gvsim::policies {
@@ -19,5 +21,14 @@ const std::vector<std::string>& scheduling_names();
 std::unique_ptr<PlacementPolicy> make_placement(const std::string& name);
 /// @brief A new scheduling queue by name; throws std::invalid_argument listing the valid names.
 std::unique_ptr<SchedulingPolicy> make_scheduling(const std::string& name);
+
+/// @brief Names of the registered pricing policies, in registration order.
+const std::vector<std::string>& pricing_names();
+/// @brief Names of the registered market-entry policies, in registration order.
+const std::vector<std::string>& market_entry_names();
+/// @brief A new pricing policy built from `setup`; throws std::invalid_argument listing the valid names.
+std::unique_ptr<PricingPolicy> make_pricing(const PricingSetup& setup);
+/// @brief A new market-entry policy built from `setup`; throws std::invalid_argument listing the valid names.
+std::unique_ptr<MarketEntryPolicy> make_market_entry(const MarketEntrySetup& setup);
 
 }  // namespace gvsim::policies

@@ -9,6 +9,7 @@
 #include <string>
 
 #include "policies/registry.hpp"
+#include "sim/economics/running_costs.hpp"
 #include "sim/engine/job_source.hpp"
 #include "sim/model/region_graph.hpp"
 #include "sim/platform/platform_builder.hpp"
@@ -79,6 +80,11 @@ class Run {
       }
     }
     prepare_candidates();
+    if (users && outcome_.market->needs_costs()) {  // market entry on the home region's margin
+      outcome_.market->set_cost_feed([this](std::size_t day) {
+        return economics::closed_day_costs(scenario_, outcome_.clusters, outcome_.recorder, day);
+      });
+    }
     const auto& experiment = scenario_.experiment;
     if (users) {
       for (std::size_t r = 0; r < scenario_.regions.size(); ++r) {

@@ -6,7 +6,9 @@
 #include <vector>
 
 #include "sim/config/fields.hpp"
+#include "sim/model/market_entry_spec.hpp"
 #include "sim/model/market_spec.hpp"
+#include "sim/model/pricing_policy_spec.hpp"
 
 namespace gvsim::model {
 
@@ -119,6 +121,8 @@ struct Workload {
 struct PolicyChoice {
   std::string placement = "nearest";
   std::string scheduling = "fifo";
+  PricingPolicySpec pricing;
+  MarketEntrySpec market_entry;
 };
 
 /// @brief Infrastructure selection: where region files live and which regions take part.

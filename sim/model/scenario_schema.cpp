@@ -116,6 +116,8 @@ void describe(Fields& f, Workload& v) {
 void describe(Fields& f, PolicyChoice& v) {
   f.choice("placement", v.placement, policies::placement_names(), "which cluster serves a job");
   f.choice("scheduling", v.scheduling, policies::scheduling_names(), "order of the queue of each cluster");
+  f.nested("pricing", v.pricing, "prices charged per region, promotions, global competitor pressure (mode users)");
+  f.nested("market_entry", v.market_entry, "when each region opens (mode users)");
 }
 
 void describe(Fields& f, PlatformSpec& v) {
