@@ -37,10 +37,6 @@ bool check_region(const model::Scenario& scenario, const NameRef& ref, const std
 void check_pricing(const model::Scenario& scenario, Diagnostics& diagnostics) {
   const auto& pricing = scenario.experiment.policies.pricing;
   const std::string base = "policies.pricing";
-  if (pricing.purchasing_power_where.line > 0 && pricing.name != "purchasing_power") {
-    diagnostics.error(pricing.purchasing_power_where, base + ".purchasing_power",
-                      "applies only when name is purchasing_power (name is " + pricing.name + ")");
-  }
   if (pricing.purchasing_power.floor > pricing.purchasing_power.cap) {
     diagnostics.expected(pricing.purchasing_power_where, base + ".purchasing_power.floor",
                          "a floor <= cap (" + shortest(pricing.purchasing_power.cap) + ")",
@@ -72,14 +68,8 @@ void check_pricing(const model::Scenario& scenario, Diagnostics& diagnostics) {
 void check_entry(const model::Scenario& scenario, Diagnostics& diagnostics) {
   const auto& entry = scenario.experiment.policies.market_entry;
   const std::string base = "policies.market_entry";
-  if (entry.name != "triggered") {
-    if (entry.triggered_where.line > 0) {
-      diagnostics.error(entry.triggered_where, base + ".triggered",
-                        "applies only when name is triggered (name is " + entry.name + ")");
-    }
-    return;
-  }
-  if (entry.triggered_where.line == 0) {
+  // The parameters of a policy not chosen are kept and checked, so that `--set ...name=` switches policies.
+  if (entry.name == "triggered" && entry.triggered_where.line == 0) {
     diagnostics.error(entry.where, base + ".triggered", "required when name is triggered (which regions wait)");
     return;
   }

@@ -6,8 +6,8 @@
 namespace gvsim::config {
 
 /// @brief Checks the pricing and market-entry policies against the scenario: promotion windows, regions named by
-/// promotions and triggers take part, parameter blocks match the chosen policy, paths do not go back in time, and
-/// triggers form no cycle.
+/// promotions and triggers take part, the chosen policy has its parameters, paths do not go back in time, and
+/// triggers form no cycle. Parameters of a policy not chosen are checked too (and ignored by the run).
 void check_market_policies(const model::Scenario& scenario, Diagnostics& diagnostics);
 
 }  // namespace gvsim::config

@@ -33,7 +33,7 @@ void describe(Fields& f, MarketEntrySpec& v) {
   f.choice("name", v.name, policies::market_entry_names(),
            "scheduled: each region opens on its market.entry_day; triggered: listed regions open when a "
            "condition on their home region holds at a UTC midnight");
-  f.nested("triggered", v.triggered, "parameters of the triggered policy");
+  f.nested("triggered", v.triggered, "parameters of the triggered policy (checked, and ignored under another name)");
   f.here_of("triggered", v.triggered_where);
 }
 
