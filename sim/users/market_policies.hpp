@@ -88,8 +88,8 @@ class MarketPolicies {
   PromotionDay& tally(int promotion, std::size_t region, double t);
 
   const model::Scenario& scenario_;
-  std::unique_ptr<policies::PricingPolicy> pricing_;
-  std::unique_ptr<policies::MarketEntryPolicy> entry_;
+  std::shared_ptr<const policies::PricingPolicy> pricing_;  ///< immutable, so copies of a market may share it
+  std::shared_ptr<const policies::MarketEntryPolicy> entry_;
   std::unordered_map<std::uint32_t, Hold> holds_;  ///< subscribers still owed discounted renewals
   std::vector<std::vector<std::vector<PromotionDay>>> promotion_days_;
   std::vector<double> entry_s_;
