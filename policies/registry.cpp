@@ -11,8 +11,12 @@
 #include "policies/local_only_placement.hpp"
 #include "policies/nearest_placement.hpp"
 #include "policies/paid_priority_scheduling.hpp"
+#include "policies/purchasing_power_pricing.hpp"
 #include "policies/relaxed_free_scheduling.hpp"
+#include "policies/scheduled_entry.hpp"
 #include "policies/spill_over_placement.hpp"
+#include "policies/triggered_entry.hpp"
+#include "policies/uniform_pricing.hpp"
 #include "policies/weighted_share_scheduling.hpp"
 
 namespace gvsim::policies {
@@ -49,6 +53,26 @@ const std::vector<Factory<CapacityPolicy, CapacitySpec>>& capacity_factories() {
   static const std::vector<Factory<CapacityPolicy, CapacitySpec>> factories = {
       {"fixed", [](const CapacitySpec&) { return std::make_unique<FixedCapacity>(); }},
       {"autoscale", [](const CapacitySpec& s) { return std::make_unique<AutoscaleCapacity>(s.autoscale); }},
+  };
+  return factories;
+}
+
+const std::vector<Factory<PricingPolicy, PricingSetup>>& pricing_factories() {
+  static const std::vector<Factory<PricingPolicy, PricingSetup>> factories = {
+      {"uniform", [](const PricingSetup& s) { return std::make_unique<UniformPricing>(s.promotions); }},
+      {"purchasing_power",
+       [](const PricingSetup& s) {
+         return std::make_unique<PurchasingPowerPricing>(s.purchasing_power, s.price_index, s.promotions);
+       }},
+  };
+  return factories;
+}
+
+const std::vector<Factory<MarketEntryPolicy, MarketEntrySetup>>& market_entry_factories() {
+  static const std::vector<Factory<MarketEntryPolicy, MarketEntrySetup>> factories = {
+      {"scheduled", [](const MarketEntrySetup& s) { return std::make_unique<ScheduledEntry>(s.entry_days); }},
+      {"triggered",
+       [](const MarketEntrySetup& s) { return std::make_unique<TriggeredEntry>(s.entry_days, s.triggers); }},
   };
   return factories;
 }
@@ -99,6 +123,24 @@ std::unique_ptr<SchedulingPolicy> make_scheduling(const SchedulingSpec& spec) {
 
 std::unique_ptr<CapacityPolicy> make_capacity(const CapacitySpec& spec) {
   return make(capacity_factories(), "capacity", spec);
+}
+
+const std::vector<std::string>& pricing_names() {
+  static const std::vector<std::string> names = names_of(pricing_factories());
+  return names;
+}
+
+const std::vector<std::string>& market_entry_names() {
+  static const std::vector<std::string> names = names_of(market_entry_factories());
+  return names;
+}
+
+std::unique_ptr<PricingPolicy> make_pricing(const PricingSetup& setup) {
+  return make(pricing_factories(), "pricing", setup);
+}
+
+std::unique_ptr<MarketEntryPolicy> make_market_entry(const MarketEntrySetup& setup) {
+  return make(market_entry_factories(), "market entry", setup);
 }
 
 }  // namespace gvsim::policies

@@ -6,8 +6,10 @@
 #include <vector>
 
 #include "policies/capacity_policy.hpp"
+#include "policies/market_entry_policy.hpp"
 #include "policies/placement_policy.hpp"
 #include "policies/policy_specs.hpp"
+#include "policies/pricing_policy.hpp"
 #include "policies/scheduling_policy.hpp"
 
 namespace gvsim::policies {
@@ -25,5 +27,14 @@ std::unique_ptr<PlacementPolicy> make_placement(const PlacementSpec& spec);
 std::unique_ptr<SchedulingPolicy> make_scheduling(const SchedulingSpec& spec);
 /// @brief A new capacity policy; throws std::invalid_argument listing the valid names for an unknown name.
 std::unique_ptr<CapacityPolicy> make_capacity(const CapacitySpec& spec);
+
+/// @brief Names of the registered pricing policies, in registration order.
+const std::vector<std::string>& pricing_names();
+/// @brief Names of the registered market-entry policies, in registration order.
+const std::vector<std::string>& market_entry_names();
+/// @brief A new pricing policy built from `setup`; throws std::invalid_argument listing the valid names.
+std::unique_ptr<PricingPolicy> make_pricing(const PricingSetup& setup);
+/// @brief A new market-entry policy built from `setup`; throws std::invalid_argument listing the valid names.
+std::unique_ptr<MarketEntryPolicy> make_market_entry(const MarketEntrySetup& setup);
 
 }  // namespace gvsim::policies

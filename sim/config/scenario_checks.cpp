@@ -7,6 +7,7 @@
 #include <map>
 #include <set>
 
+#include "sim/config/market_policy_checks.hpp"
 #include "sim/config/policy_checks.hpp"
 #include "sim/model/cluster_index.hpp"
 #include "sim/model/region_graph.hpp"
@@ -164,7 +165,9 @@ void check_user_model(const model::Scenario& scenario, const model::RegionGraph&
   double agents = 0.0;
   for (std::size_t r = 0; r < scenario.regions.size(); ++r) {
     const auto& region = scenario.regions[r];
-    const double years = std::max(0.0, scenario.experiment.horizon_days - region.market.entry_day) / 365.0;
+    const double entry_day =
+        model::earliest_entry_day(scenario.experiment.policies.market_entry, region.name, region.market.entry_day);
+    const double years = std::max(0.0, scenario.experiment.horizon_days - entry_day) / 365.0;
     agents += bass_fraction(region.market.bass_p_per_year, region.market.bass_q_per_year, years) *
               region.market.addressable_users_millions * 1e6 / scenario.experiment.scale;
     check_reachable(scenario, graph, r, region.where, "region", diagnostics);
@@ -264,6 +267,7 @@ void check_scenario(model::Scenario& scenario, const std::vector<model::WanLink>
   select_links(scenario, all_links, regions_dir, diagnostics);
   check_workload(scenario, diagnostics);
   check_policies(scenario, diagnostics);
+  check_market_policies(scenario, diagnostics);
 }
 
 }  // namespace gvsim::config

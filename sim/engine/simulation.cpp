@@ -11,6 +11,7 @@
 #include <string>
 
 #include "policies/registry.hpp"
+#include "sim/economics/running_costs.hpp"
 #include "sim/engine/cluster_runtime.hpp"
 #include "sim/engine/job_source.hpp"
 #include "sim/model/policy_schema.hpp"
@@ -89,6 +90,11 @@ class Run {
       }
     }
     prepare_candidates();
+    if (users && outcome_.market->needs_costs()) {  // market entry on the home region's margin
+      outcome_.market->set_cost_feed([this](std::size_t day) {
+        return economics::closed_day_costs(scenario_, outcome_.clusters, outcome_.recorder, day);
+      });
+    }
     if (users) {
       for (std::size_t r = 0; r < scenario_.regions.size(); ++r) {
         sg4::Actor::create("market/" + scenario_.regions[r].name, region_edges_[r], [this, r] {

@@ -7,7 +7,9 @@
 
 #include "policies/policy_specs.hpp"
 #include "sim/config/fields.hpp"
+#include "sim/model/market_entry_spec.hpp"
 #include "sim/model/market_spec.hpp"
+#include "sim/model/pricing_policy_spec.hpp"
 
 namespace gvsim::model {
 
@@ -149,6 +151,8 @@ struct PolicyChoice {
   std::vector<RegionPolicies> regions;
   SourceMark where;
   SourceMark placement_where;
+  PricingPolicySpec pricing;
+  MarketEntrySpec market_entry;
 };
 
 /// @brief Infrastructure selection: where region files live and which regions take part.

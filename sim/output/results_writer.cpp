@@ -1,6 +1,7 @@
 #include "sim/output/results_writer.hpp"
 
 #include <cinttypes>
+#include <cmath>
 #include <cstdio>
 #include <filesystem>
 #include <nlohmann/json.hpp>
@@ -11,6 +12,7 @@
 #include "sim/output/atomic_file.hpp"
 #include "sim/output/csv_table.hpp"
 #include "sim/output/economics_tables.hpp"
+#include "sim/output/policy_tables.hpp"
 #include "sim/output/run_summary.hpp"
 #include "sim/rng/random_stream.hpp"
 
@@ -162,6 +164,8 @@ WrittenResults write_results(const std::string& directory, const model::Scenario
     files.emplace_back("region_daily.csv", region_daily_csv(scenario, outcome, ledger));
     files.emplace_back("kpis.csv", kpis_csv(scenario, outcome, ledger));
   }
+  if (has_promotions(scenario, outcome))
+    files.emplace_back("promotions_daily.csv", promotions_daily_csv(scenario, outcome));
   std::string all_bytes;
   std::vector<std::string> names;
   for (const auto& [name, content] : files) {
@@ -196,6 +200,12 @@ WrittenResults write_results(const std::string& directory, const model::Scenario
     manifest["scale"] = scenario.experiment.scale;
     manifest["simulated_users"] = outcome.market->table().size();
     manifest["user_table_bytes"] = outcome.market->table().bytes();
+    Json entry = Json::object();  // day each region opened; null if it had not by the horizon
+    for (std::size_t r = 0; r < scenario.regions.size(); ++r) {
+      const double day = outcome.market->entry_day(r);
+      entry[scenario.regions[r].name] = std::isnan(day) ? Json(nullptr) : Json(day);
+    }
+    manifest["entry_day"] = std::move(entry);
   }
   manifest["fingerprint"] = hex;
   manifest["config_hash"] = config_hash(scenario);

@@ -36,7 +36,8 @@ std::string resolved_config_json(const model::Scenario& scenario);
 /// hashes mean the same run.
 std::string config_hash(const model::Scenario& scenario);
 
-/// @brief Writes timeseries.csv, summary.csv (and in users mode region_daily.csv, kpis.csv), then manifest.json
+/// @brief Writes timeseries.csv, summary.csv (and in users mode region_daily.csv, kpis.csv, and with promotions
+/// promotions_daily.csv), then manifest.json (with each region's entry day in users mode)
 /// into `directory`, each atomically.
 WrittenResults write_results(const std::string& directory, const model::Scenario& scenario,
                              const engine::RunOutcome& outcome, const RunInfo& info);

@@ -22,6 +22,8 @@ Market::Market(const model::Scenario& scenario, std::uint64_t seed, std::uint64_
     : scenario_(scenario),
       spec_(scenario.experiment.workload.users),
       imitation_from_active_(scenario.experiment.workload.users.imitation_from == "active"),
+      policies_(scenario),
+      offer_scratch_(scenario.experiment.workload.users.pricing.tiers.size()),
       active_(scenario.regions.size() * scenario.experiment.workload.users.segments.size()) {
   const auto& classes = scenario.experiment.workload.clip_classes;
   double share = 0.0;
@@ -58,7 +60,7 @@ Market::Market(const model::Scenario& scenario, std::uint64_t seed, std::uint64_
     const std::string& name = region.name;
     RegionState state{0,
                       0,
-                      region.market.entry_day * kDay,
+                      policies_.entry_s(r),
                       std::numeric_limits<double>::infinity(),
                       std::numeric_limits<double>::infinity(),
                       kDay,
@@ -137,7 +139,7 @@ std::optional<JobRequest> Market::step(std::size_t region) {
     midnight(region, t);
     s.next_midnight_s += kDay;
     schedule_request(region, t);
-    if (imitation_from_active_) schedule_adoption(region, t);  // lapses changed the hazard
+    if (open_if_due(region, t) || imitation_from_active_) schedule_adoption(region, t);  // hazard changed
     return std::nullopt;
   }
   if (t == s.next_adoption_s) {
@@ -151,6 +153,14 @@ std::optional<JobRequest> Market::step(std::size_t region) {
   return request(region, t);
 }
 
+bool Market::open_if_due(std::size_t region, double t) {
+  if (!policies_.waiting(region)) return false;
+  const std::size_t home = policies_.home_of(region);
+  if (!policies_.decide_entry(region, t, regions_[home].adopted, days_[home])) return false;
+  regions_[region].entry_s = policies_.entry_s(region);
+  return true;
+}
+
 double Market::diurnal(std::size_t region, double t) const {
   const double local_h = t / 3600.0 + scenario_.regions[region].utc_offset_h;
   const auto hour = static_cast<std::size_t>(std::fmod(std::fmod(local_h, 24.0) + 24.0, 24.0));
@@ -158,7 +168,7 @@ double Market::diurnal(std::size_t region, double t) const {
 }
 
 double Market::pressure(std::size_t region, double t) const {
-  return model::path_value(scenario_.regions[region].market.competitor_pressure, t / kDay);
+  return policies_.pressure(region, t);
 }
 
 double Market::payment_success(std::uint32_t u) const {
@@ -191,20 +201,23 @@ bool Market::offer_upgrade(std::uint32_t u, double t) {
   const std::size_t region = table_.region[u];
   auto& s = regions_[region];
   const auto& tiers = spec_.pricing.tiers;
-  // The offer is the dearest tier within the user's willingness to pay, or the cheapest tier if none is.
+  // The offer is the dearest tier within the user's willingness to pay, or the cheapest tier if none is, at the
+  // prices the pricing policy sets for this region and day (promotions included).
+  auto& offer = offer_scratch_;
+  for (std::size_t k = 0; k < tiers.size(); ++k)
+    offer[k] = policies_.subscription_offer(tiers[k].usd_per_month, region, t);
   std::size_t cheapest = 0;
   std::optional<std::size_t> affordable;
   for (std::size_t k = 0; k < tiers.size(); ++k) {
-    if (tiers[k].usd_per_month < tiers[cheapest].usd_per_month) cheapest = k;
-    if (tiers[k].usd_per_month <= table_.wtp_usd[u] &&
-        (!affordable || tiers[k].usd_per_month > tiers[*affordable].usd_per_month)) {
+    if (offer[k].usd < offer[cheapest].usd) cheapest = k;
+    if (offer[k].usd <= table_.wtp_usd[u] && (!affordable || offer[k].usd > offer[*affordable].usd)) {
       affordable = k;
     }
   }
   const std::size_t tier = affordable.value_or(cheapest);
   const auto& b = spec_.behaviour;
   const double logit = b.conversion_intercept +
-                       b.conversion_price_weight * std::log(table_.wtp_usd[u] / tiers[tier].usd_per_month) +
+                       b.conversion_price_weight * std::log(table_.wtp_usd[u] / offer[tier].usd) +
                        b.conversion_satisfaction_weight * (table_.satisfaction[u] - 0.5) -
                        b.churn_competitor_weight * pressure(region, t);
   RegionDay& day = today(region, t);
@@ -216,13 +229,13 @@ bool Market::offer_upgrade(std::uint32_t u, double t) {
   table_.renewal_day[u] = static_cast<std::int32_t>(t / kDay) + 30;
   ++s.paid;
   ++day.conversions;
-  charge_subscription(u, day);
+  policies_.on_subscribed(u, offer[tier], region, t);
+  charge_subscription(u, offer[tier].usd, day);
   return true;
 }
 
-void Market::charge_subscription(std::uint32_t u, RegionDay& day) {
+void Market::charge_subscription(std::uint32_t u, double price, RegionDay& day) {
   const auto& payments = scenario_.regions[table_.region[u]].payments;
-  const double price = spec_.pricing.tiers[table_.tier[u]].usd_per_month;
   day.revenue_subscriptions_usd += price;
   charged_gross_usd_ += price;
   day.store_fees_usd += price * payments.app_store_share * payments.app_store_fee;
@@ -266,10 +279,11 @@ std::optional<JobRequest> Market::request(std::size_t region, double t) {
     enough = offer_upgrade(u, t) && table_.credits[u] >= clip.credits;
   } else if (!enough && table_.state[u] == UserState::kPaid &&
              s.choice.bernoulli(spec.pack_propensity * payment_success(u))) {
+    const double pack_usd = policies_.pack_charge(spec_.pricing.pack_usd, region, t);
     table_.credits[u] += static_cast<float>(spec_.pricing.pack_credits);
-    day.revenue_packs_usd += spec_.pricing.pack_usd;
-    charged_gross_usd_ += spec_.pricing.pack_usd;
-    day.payment_fees_usd += spec_.pricing.pack_usd * payments.payment_fee;
+    day.revenue_packs_usd += pack_usd;
+    charged_gross_usd_ += pack_usd;
+    day.payment_fees_usd += pack_usd * payments.payment_fee;
     enough = table_.credits[u] >= clip.credits;
   }
   if (!enough) {
@@ -307,7 +321,8 @@ void Market::on_delivered(const JobRequest& job, double wait_s, double t) {
   ++day.jobs_delivered;
   if (segments_[table_.segment[job.user]]->api_billing) {
     const auto& clip = scenario_.experiment.workload.clip_classes[job.clip_class];
-    const double usd = clip.credits * spec_.pricing.api_usd_per_credit;
+    const double usd =
+        clip.credits * policies_.api_price_per_credit(spec_.pricing.api_usd_per_credit, table_.region[job.user], t);
     day.revenue_api_usd += usd;
     charged_gross_usd_ += usd;
     day.payment_fees_usd += usd * scenario_.regions[table_.region[job.user]].payments.payment_fee;
@@ -336,7 +351,8 @@ void Market::midnight(std::size_t region, double t) {
       const std::uint32_t u = active_.members(grp)[i];
       const double dissatisfaction = b.churn_dissatisfaction_weight * (1.0 - table_.satisfaction[u]);
       if (table_.state[u] == UserState::kPaid) {
-        const double price = spec_.pricing.tiers[table_.tier[u]].usd_per_month;
+        const double list = spec_.pricing.tiers[table_.tier[u]].usd_per_month;
+        const double price = policies_.next_renewal_price(u, list, region, t);
         const double overprice = b.churn_overprice_weight * std::max(0.0, price / table_.wtp_usd[u] - 1.0);
         const double hazard = spec.paid_churn_per_month / 30.0 * std::exp(dissatisfaction + overprice + competitor);
         if (s.churn.bernoulli(1.0 - std::exp(-hazard))) {
@@ -347,7 +363,7 @@ void Market::midnight(std::size_t region, double t) {
           if (s.churn.bernoulli(payment_success(u))) {
             table_.credits[u] = static_cast<float>(spec_.pricing.tiers[table_.tier[u]].credits_per_month);
             table_.renewal_day[u] += 30;
-            charge_subscription(u, opening);
+            charge_subscription(u, policies_.renewal_charge(u, list, region, t), opening);
           } else {
             table_.state[u] = UserState::kFree;
             --s.paid;
@@ -377,6 +393,7 @@ void Market::midnight(std::size_t region, double t) {
 }
 
 void Market::finish(double horizon_s) {
+  policies_.finish(horizon_s);
   for (std::size_t r = 0; r < regions_.size(); ++r) {
     auto& s = regions_[r];
     const auto days = static_cast<std::size_t>(std::ceil(horizon_s / kDay));

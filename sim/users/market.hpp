@@ -4,10 +4,12 @@
 #include <limits>
 #include <memory>
 #include <optional>
+#include <utility>
 #include <vector>
 
 #include "sim/model/scenario.hpp"
 #include "sim/rng/random_stream.hpp"
+#include "sim/users/market_policies.hpp"
 #include "sim/users/region_day.hpp"
 #include "sim/users/social_graph.hpp"
 #include "sim/users/user_table.hpp"
@@ -62,6 +64,14 @@ class Market {
   std::int64_t jobs_submitted() const { return jobs_submitted_; }
   /// @brief Active users (free or paid) of `region`.
   std::int64_t active(std::size_t region) const;
+  /// @brief Day `region` opened (NaN if it had not by the horizon); valid after finish.
+  double entry_day(std::size_t region) const { return policies_.entry_day(region); }
+  /// @brief Pricing and entry policies with their tallies (promotions).
+  const MarketPolicies& policies() const { return policies_; }
+  /// @brief True when market entry decisions need each closed day's costs (see set_cost_feed).
+  bool needs_costs() const { return policies_.needs_costs(); }
+  /// @brief Installs the feed of each closed day's costs per region (called at UTC midnights, lazily).
+  void set_cost_feed(DailyCostFeed feed) { policies_.set_cost_feed(std::move(feed)); }
 
  private:
   struct RegionState {
@@ -89,9 +99,10 @@ class Market {
   void adopt(std::size_t region, double t);
   std::optional<JobRequest> request(std::size_t region, double t);
   bool offer_upgrade(std::uint32_t u, double t);
-  void charge_subscription(std::uint32_t u, RegionDay& day);
+  void charge_subscription(std::uint32_t u, double price, RegionDay& day);
   void satisfy(std::uint32_t u, double score);
   void midnight(std::size_t region, double t);
+  bool open_if_due(std::size_t region, double t);
   double diurnal(std::size_t region, double t) const;
   double pressure(std::size_t region, double t) const;
   double payment_success(std::uint32_t u) const;
@@ -99,6 +110,8 @@ class Market {
   const model::Scenario& scenario_;
   const model::UserModelSpec& spec_;
   bool imitation_from_active_;
+  MarketPolicies policies_;
+  std::vector<policies::Price> offer_scratch_;  ///< per-tier offer prices, reused
   std::vector<const model::SegmentSpec*> segments_;
   std::vector<std::vector<double>> segment_clip_cumulative_;
   std::vector<std::vector<std::uint32_t>> segment_clip_index_;

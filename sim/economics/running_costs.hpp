@@ -1,0 +1,20 @@
+#pragma once
+
+#include <cstddef>
+#include <vector>
+
+#include "sim/model/cluster_index.hpp"
+#include "sim/model/scenario.hpp"
+#include "sim/output/job_recorder.hpp"
+
+namespace gvsim::economics {
+
+/// @brief Costs (real-world USD: reserved GPUs, energy, egress) of each region on day `day`, while the run goes on.
+///
+/// Call at or after the end of the day. The same formulas and order of summation as build_ledger, except that the
+/// GPU time of jobs still running is counted up to the end of the day from the recorder's running slots (the
+/// recorder books it when the job completes). The result equals the ledger's cost_usd up to rounding.
+std::vector<double> closed_day_costs(const model::Scenario& scenario, const std::vector<model::ClusterInfo>& clusters,
+                                     const output::JobRecorder& recorder, std::size_t day);
+
+}  // namespace gvsim::economics

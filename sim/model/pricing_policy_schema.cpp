@@ -1,0 +1,45 @@
+// Declarations of the pricing-policy keys (policies.pricing).
+#include "policies/registry.hpp"
+#include "sim/model/pricing_policy_spec.hpp"
+
+namespace gvsim::model {
+
+using config::Fields;
+using config::NumberRule;
+using config::Presence;
+
+void describe(Fields& f, PromotionSpec& v) {
+  f.here(v.where);
+  f.identifier("name", v.name, "promotion name (in promotions_daily.csv)", Presence::kRequired);
+  f.number("start_day", v.start_day, NumberRule::between(0.0, 36500.0, "d"), "first day of the window (inclusive)",
+           Presence::kRequired);
+  f.number("end_day", v.end_day, NumberRule::between(0.0, 36500.0, "d"),
+           "end of the window (exclusive); must be > start_day", Presence::kRequired);
+  f.here_of("end_day", v.end_where);
+  f.number("discount", v.discount, NumberRule::probability(), "share of the price taken off", Presence::kRequired);
+  f.references("regions", v.regions, "region", "regions it applies in (default: all taking part)", 0);
+  f.choice("applies_to", v.applies_to, {"subscriptions", "packs", "both"},
+           "new subscriptions, credit packs bought in the window, or both");
+  f.integer("first_months", v.first_months, NumberRule::whole(1, 120),
+            "billing months (the first included) at the discount for users who subscribe during the window");
+}
+
+void describe(Fields& f, PricingPolicySpec& v) {
+  f.here(v.where);
+  f.choice("name", v.name, policies::pricing_names(),
+           "uniform: list prices in USD everywhere; purchasing_power: prices x the region's price_index");
+  f.object("purchasing_power", "parameters of the purchasing_power policy (checked, and ignored under another name)",
+           Presence::kOptional, [&v](Fields& g) {
+             g.number("floor", v.purchasing_power.floor, NumberRule::between(0.0, 10.0),
+                      "lowest factor applied to list prices (a price_index below it is raised to it)");
+             g.number("cap", v.purchasing_power.cap, NumberRule::between(0.01, 10.0),
+                      "highest factor applied to list prices (a price_index above it is lowered to it)");
+             g.flag("api", v.purchasing_power.api, "true: the API price per credit is scaled too");
+           });
+  f.here_of("purchasing_power", v.purchasing_power_where);
+  f.list("promotions", v.promotions, "time-limited discounts; the conversion choice sees the discounted price");
+  f.list("competitor_pressure", v.competitor_pressure,
+         "global competitor price pressure over time, added to each region's own path (e.g. a price war)");
+}
+
+}  // namespace gvsim::model

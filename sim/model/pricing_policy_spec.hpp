@@ -1,0 +1,39 @@
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "policies/pricing_policy.hpp"
+#include "sim/config/fields.hpp"
+#include "sim/model/market_spec.hpp"
+
+namespace gvsim::model {
+
+/// @brief A time-limited discount as written in the experiment file.
+struct PromotionSpec {
+  std::string name;
+  double start_day = 0.0;
+  double end_day = 0.0;
+  double discount = 0.0;
+  std::vector<config::NameRef> regions;  ///< empty: every region
+  std::string applies_to = "both";
+  std::int64_t first_months = 1;
+  config::SourceMark where;
+  config::SourceMark end_where;  ///< position of end_day
+};
+
+/// @brief `policies.pricing`: which pricing policy, its parameters, promotions and a global competitor path.
+struct PricingPolicySpec {
+  std::string name = "uniform";
+  policies::PurchasingPowerParams purchasing_power;
+  std::vector<PromotionSpec> promotions;
+  std::vector<PathPoint> competitor_pressure;  ///< added to every region's own path
+  config::SourceMark where;
+  config::SourceMark purchasing_power_where;  ///< position of the purchasing_power block when given
+};
+
+void describe(config::Fields& f, PromotionSpec& v);
+void describe(config::Fields& f, PricingPolicySpec& v);
+
+}  // namespace gvsim::model

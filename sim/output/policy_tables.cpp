@@ -1,0 +1,43 @@
+#include "sim/output/policy_tables.hpp"
+
+#include <algorithm>
+
+#include "sim/output/csv_table.hpp"
+#include "sim/output/results_writer.hpp"
+
+namespace gvsim::output {
+
+bool has_promotions(const model::Scenario& scenario, const engine::RunOutcome& outcome) {
+  return outcome.market != nullptr && !scenario.experiment.policies.pricing.promotions.empty();
+}
+
+std::string promotions_daily_csv(const model::Scenario& scenario, const engine::RunOutcome& outcome) {
+  CsvTable table({"scenario", "replication", "seed", "day", "region", "promotion", "subscribers", "discounted_renewals",
+                  "discounted_packs", "discount_usd"});
+  const auto& promotions = outcome.market->policies().pricing().promotions();
+  const auto& tallies = outcome.market->policies().promotion_days();
+  const double scale = scenario.experiment.scale;
+  auto scaled = [scale](std::int64_t n) { return static_cast<double>(n) * scale; };
+  for (std::size_t d = 0; d < outcome.recorder.day_count(); ++d) {
+    for (std::size_t p = 0; p < promotions.size(); ++p) {
+      for (std::size_t r = 0; r < scenario.regions.size(); ++r) {
+        const auto& only = promotions[p].regions;
+        if (!only.empty() && std::find(only.begin(), only.end(), r) == only.end()) continue;
+        const auto& days = tallies[p][r];
+        const users::PromotionDay day = d < days.size() ? days[d] : users::PromotionDay{};
+        table.row();
+        append_run_keys(table, scenario);
+        table.cell(static_cast<long long>(d))
+            .cell(scenario.regions[r].name)
+            .cell(promotions[p].name)
+            .cell(scaled(day.subscribers))
+            .cell(scaled(day.discounted_renewals))
+            .cell(scaled(day.discounted_packs))
+            .cell(scale * day.discount_usd);
+      }
+    }
+  }
+  return table.str();
+}
+
+}  // namespace gvsim::output
