@@ -7,6 +7,7 @@
 #include <map>
 #include <set>
 
+#include "sim/config/moderation_checks.hpp"
 #include "sim/model/cluster_index.hpp"
 #include "sim/model/region_graph.hpp"
 
@@ -257,6 +258,7 @@ void check_scenario(model::Scenario& scenario, const std::vector<model::WanLink>
   check_names_unique(scenario, diagnostics);
   select_links(scenario, all_links, regions_dir, diagnostics);
   check_workload(scenario, diagnostics);
+  check_moderation(scenario, diagnostics);
 }
 
 }  // namespace gvsim::config

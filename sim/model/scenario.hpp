@@ -7,6 +7,7 @@
 
 #include "sim/config/fields.hpp"
 #include "sim/model/market_spec.hpp"
+#include "sim/model/moderation_spec.hpp"
 
 namespace gvsim::model {
 
@@ -52,6 +53,7 @@ struct Region {
   double metro_bandwidth_gbps = 400.0;
   MarketSpec market;
   PaymentSpec payments;
+  RegulationSpec regulation;
   std::vector<Datacenter> datacenters;
   SourceMark where;
   SourceMark name_where;
@@ -119,6 +121,7 @@ struct Workload {
 struct PolicyChoice {
   std::string placement = "nearest";
   std::string scheduling = "fifo";
+  ModerationSpec moderation;
 };
 
 /// @brief Infrastructure selection: where region files live and which regions take part.

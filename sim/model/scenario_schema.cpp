@@ -51,6 +51,7 @@ void describe(Fields& f, Region& v) {
            "capacity of the region's metro network (estimate)");
   f.nested("market", v.market, "market size, adoption and prices");
   f.nested("payments", v.payments, "payment friction and fees");
+  f.nested("regulation", v.regulation, "what the regulator does about published harmful clips");
   f.list("datacenters", v.datacenters, "datacenters located in this region (may be empty)");
 }
 
@@ -116,6 +117,7 @@ void describe(Fields& f, Workload& v) {
 void describe(Fields& f, PolicyChoice& v) {
   f.choice("placement", v.placement, policies::placement_names(), "which cluster serves a job");
   f.choice("scheduling", v.scheduling, policies::scheduling_names(), "order of the queue of each cluster");
+  f.nested("moderation", v.moderation, "content moderation: classifier, human review, content risk");
 }
 
 void describe(Fields& f, PlatformSpec& v) {
