@@ -77,6 +77,8 @@ class ModerationFlow {
   bool suspended(std::size_t region, double t) const;
   /// @brief When the region's current suspension ends (infinity after an exit).
   double resume_s(std::size_t region) const;
+  /// @brief True when the policy checks prompts.
+  bool checks_prompts() const { return policy_->checks(policies::ModerationStage::kPrompt); }
   /// @brief True when the policy checks finished videos.
   bool checks_videos() const { return policy_->checks(policies::ModerationStage::kVideo); }
 
