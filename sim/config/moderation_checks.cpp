@@ -57,7 +57,8 @@ void check_moderation(const model::Scenario& scenario, Diagnostics& diagnostics)
     }
   }
   const auto& content = spec.content;
-  check_beta(content, content.harmful_share_mean, content.where, path + ".content.cv", diagnostics);
+  const SourceMark& cv_mark = content.cv_where.line > 0 ? content.cv_where : content.where;
+  check_beta(content, content.harmful_share_mean, cv_mark, path + ".content.cv", diagnostics);
   std::vector<std::string> segments;
   for (const auto& s : scenario.experiment.workload.users.segments)
     segments.push_back(s.name);

@@ -156,8 +156,9 @@ class Run {
       const double t = market.next_event_time(region);
       if (wake_[region] != nullptr) {
         // Sleep until the next event, unless a worker adds an earlier one (then look again).
-        const double until = std::min(t, horizon);
-        if (!wake_[region]->acquire_timeout(std::max(0.0, until - sg4::Engine::get_clock()))) continue;
+        // (A zero timeout must not reach acquire_timeout, which would then wait without end.)
+        const double wait = std::min(t, horizon) - sg4::Engine::get_clock();
+        if (wait > 0.0 && !wake_[region]->acquire_timeout(wait)) continue;
         if (t >= horizon) return;
       } else {
         if (t >= horizon) return;

@@ -44,6 +44,7 @@ void describe(Fields& f, ContentSpec& v) {
            "mean share of harmful prompts over all users (estimate: no published figure)");
   f.number("cv", v.cv, NumberRule::between(0.0, 100.0),
            "coefficient of variation of the propensity across users (0: everyone has the mean; estimate)");
+  f.here_of("cv", v.cv_where);
   f.named("segments", v.segments, "per-segment mean shares of harmful prompts, replacing harmful_share_mean");
 }
 

@@ -23,6 +23,7 @@ struct ContentSpec {
   double cv = 3.0;  ///< coefficient of variation of the propensity across users
   std::vector<SegmentContentSpec> segments;
   config::SourceMark where;
+  config::SourceMark cv_where;  ///< position of cv when given
 };
 
 /// @brief Optional human review of flagged items.
