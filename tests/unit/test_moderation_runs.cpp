@@ -12,6 +12,10 @@
 #include <string>
 #include <vector>
 
+#include "sim/config/scenario_loader.hpp"
+#include "sim/economics/books.hpp"
+#include "sim/engine/simulation.hpp"
+#include "sim/model/invariant.hpp"
 #include "tests/support/test_support.hpp"
 
 using gvsim::test::read_csv;
@@ -225,4 +229,49 @@ TEST_CASE("a suspension stops the region's adoptions, requests and billing for i
     CHECK(std::stod(gone[d].at("requests")) == 0.0);
     CHECK(std::stod(gone[d].at("exited")) == 1.0);
   }
+}
+
+TEST_CASE("check_books refuses moderation books broken on purpose", "[moderation][users][invariants]") {
+  TempDir dir;
+  const std::string experiment = write_scenario(dir, kRegulator);
+  const auto scenario =
+      gvsim::config::load_scenario(experiment, {{"horizon_days=5", "policies.moderation.binormal.video.enabled=true"}});
+  const std::string report = gvsim::test::run_in_child([&] {
+    using gvsim::engine::RunOutcome;
+    const RunOutcome outcome = gvsim::engine::run_simulation(scenario);
+    auto verdict = [&](const RunOutcome& o) -> std::string {
+      try {
+        gvsim::economics::check_books(scenario, o);
+      } catch (const gvsim::InvariantViolation& e) {
+        return std::string("violation: ") + e.what();
+      }
+      return "ok";
+    };
+    auto copy_of = [&] {
+      return RunOutcome{outcome.clusters, outcome.recorder, outcome.events,
+                        std::make_unique<gvsim::users::Market>(*outcome.market)};
+    };
+    const double late = outcome.recorder.horizon_s() - 1.0;
+    std::string out = "original " + verdict(outcome) + "\n";
+    {
+      // A video is checked that no GPU generated.
+      RunOutcome copy = copy_of();
+      gvsim::users::JobRequest job;
+      copy.market->check_video(job, 0, 0.0, late);
+      out += "phantom_check " + verdict(copy) + "\n";
+    }
+    {
+      // A harmful clip is delivered that the market never accepted.
+      RunOutcome copy = copy_of();
+      gvsim::users::JobRequest job;
+      job.harmful = true;
+      copy.market->on_delivered(job, 0.0, late);
+      out += "phantom_delivery " + verdict(copy) + "\n";
+    }
+    return out;
+  });
+  INFO(report);
+  CHECK(report.find("original ok") != std::string::npos);
+  CHECK(report.find("phantom_check violation: ") != std::string::npos);
+  CHECK(report.find("phantom_delivery violation: jobs do not add up") != std::string::npos);
 }
