@@ -55,7 +55,7 @@ TEST_CASE("binormal false- and true-positive rates match 1 - Phi(t) and 1 - Phi(
   }
 }
 
-TEST_CASE("per-region thresholds and regulatory tightening shift the threshold; disabled stages flag nothing",
+TEST_CASE("per-region thresholds and regulatory tightening shift the threshold, disabled stages flag nothing",
           "[moderation]") {
   const int n = 200000;
   RandomStream stream(8, 0, "test/binormal");

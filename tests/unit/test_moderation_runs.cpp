@@ -181,7 +181,7 @@ TEST_CASE("human review overturns false positives, so fewer benign jobs are bloc
   CHECK(backlog > 100.0);
 }
 
-TEST_CASE("a suspension stops the region's adoptions, requests and billing for its length; an exit for good",
+TEST_CASE("a suspension stops the region's adoptions, requests and billing for its length, an exit for good",
           "[moderation][users]") {
   TempDir dir;
   const std::string experiment = write_scenario(dir, kRegulator +
