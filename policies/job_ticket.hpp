@@ -16,6 +16,7 @@ struct JobTicket {
   float patience_s = std::numeric_limits<float>::infinity();       ///< longest wait the user accepts
   float credits = 0.0F;                                            ///< credits charged for the job
   bool paid = false;                                               ///< submitted by a paying user
+  bool harmful = false;                                            ///< harmful content (moderation only)
 };
 
 }  // namespace gvsim::policies

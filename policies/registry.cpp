@@ -68,6 +68,21 @@ const std::vector<Factory<PricingPolicy, PricingSetup>>& pricing_factories() {
   return factories;
 }
 
+using ModerationFactory =
+    std::pair<std::string,
+              std::function<std::unique_ptr<ModerationPolicy>(const BinormalParams&, std::span<const std::string>)>>;
+
+const std::vector<ModerationFactory>& moderation_factories() {
+  static const std::vector<ModerationFactory> factories = {
+      {"none", [](const BinormalParams&, std::span<const std::string>) { return std::make_unique<NoModeration>(); }},
+      {"binormal",
+       [](const BinormalParams& params, std::span<const std::string> regions) {
+         return std::make_unique<BinormalModeration>(params, regions);
+       }},
+  };
+  return factories;
+}
+
 const std::vector<Factory<MarketEntryPolicy, MarketEntrySetup>>& market_entry_factories() {
   static const std::vector<Factory<MarketEntryPolicy, MarketEntrySetup>> factories = {
       {"scheduled", [](const MarketEntrySetup& s) { return std::make_unique<ScheduledEntry>(s.entry_days); }},
@@ -77,8 +92,8 @@ const std::vector<Factory<MarketEntryPolicy, MarketEntrySetup>>& market_entry_fa
   return factories;
 }
 
-template <class Base, class Spec>
-std::vector<std::string> names_of(const std::vector<Factory<Base, Spec>>& factories) {
+template <class Entry>
+std::vector<std::string> names_of(const std::vector<Entry>& factories) {
   std::vector<std::string> names;
   for (const auto& f : factories)
     names.push_back(f.first);
@@ -113,6 +128,11 @@ const std::vector<std::string>& capacity_names() {
   return names;
 }
 
+const std::vector<std::string>& moderation_names() {
+  static const std::vector<std::string> names = names_of(moderation_factories());
+  return names;
+}
+
 std::unique_ptr<PlacementPolicy> make_placement(const PlacementSpec& spec) {
   return make(placement_factories(), "placement", spec);
 }
@@ -141,6 +161,16 @@ std::unique_ptr<PricingPolicy> make_pricing(const PricingSetup& setup) {
 
 std::unique_ptr<MarketEntryPolicy> make_market_entry(const MarketEntrySetup& setup) {
   return make(market_entry_factories(), "market entry", setup);
+}
+
+std::unique_ptr<ModerationPolicy> make_moderation(const std::string& name, const BinormalParams& binormal,
+                                                  std::span<const std::string> region_names) {
+  std::string valid;
+  for (const auto& f : moderation_factories()) {
+    if (f.first == name) return f.second(binormal, region_names);
+    valid += (valid.empty() ? "" : ", ") + f.first;
+  }
+  throw std::invalid_argument("unknown moderation policy '" + name + "'. Valid values are: " + valid);
 }
 
 }  // namespace gvsim::policies

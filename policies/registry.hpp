@@ -1,12 +1,15 @@
 #pragma once
 
 #include <memory>
+#include <span>
 #include <stdexcept>
 #include <string>
 #include <vector>
 
+#include "policies/binormal_moderation.hpp"
 #include "policies/capacity_policy.hpp"
 #include "policies/market_entry_policy.hpp"
+#include "policies/moderation_policy.hpp"
 #include "policies/placement_policy.hpp"
 #include "policies/policy_specs.hpp"
 #include "policies/pricing_policy.hpp"
@@ -36,5 +39,12 @@ const std::vector<std::string>& market_entry_names();
 std::unique_ptr<PricingPolicy> make_pricing(const PricingSetup& setup);
 /// @brief A new market-entry policy built from `setup`; throws std::invalid_argument listing the valid names.
 std::unique_ptr<MarketEntryPolicy> make_market_entry(const MarketEntrySetup& setup);
+/// @brief Names of the registered moderation policies, in registration order.
+const std::vector<std::string>& moderation_names();
+
+/// @brief A new moderation policy by name, with its parameters and the scenario's region names; throws
+/// std::invalid_argument listing the valid names.
+std::unique_ptr<ModerationPolicy> make_moderation(const std::string& name, const BinormalParams& binormal,
+                                                  std::span<const std::string> region_names);
 
 }  // namespace gvsim::policies

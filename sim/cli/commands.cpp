@@ -13,6 +13,7 @@
 #include "sim/engine/simulation.hpp"
 #include "sim/model/cluster_index.hpp"
 #include "sim/model/region_graph.hpp"
+#include "sim/output/moderation_report.hpp"
 #include "sim/output/results_writer.hpp"
 #include "sim/output/run_summary.hpp"
 #include "sim/study/study_plan.hpp"
@@ -166,6 +167,9 @@ int simulate_and_write(const model::Scenario& scenario, const std::string& direc
     std::printf("after %s days of warm-up, by serving region:\n", fixed(scenario.experiment.warmup_days, 2).c_str());
     print_region_table(output::summarize_regions(outcome, region_names(scenario)));
     if (outcome.market != nullptr) print_kpi_table(scenario, outcome);
+    if (outcome.market != nullptr && outcome.market->moderation() != nullptr) {
+      std::printf("%s", output::moderation_report(scenario, outcome).c_str());
+    }
     std::printf("results: %s/ (%s, manifest.json; fingerprint %s)\n", written.directory.c_str(),
                 outcome.market != nullptr ? "timeseries.csv, summary.csv, region_daily.csv, kpis.csv"
                                           : "timeseries.csv, summary.csv",

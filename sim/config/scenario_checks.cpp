@@ -8,6 +8,7 @@
 #include <set>
 
 #include "sim/config/market_policy_checks.hpp"
+#include "sim/config/moderation_checks.hpp"
 #include "sim/config/policy_checks.hpp"
 #include "sim/model/cluster_index.hpp"
 #include "sim/model/region_graph.hpp"
@@ -268,6 +269,7 @@ void check_scenario(model::Scenario& scenario, const std::vector<model::WanLink>
   check_workload(scenario, diagnostics);
   check_policies(scenario, diagnostics);
   check_market_policies(scenario, diagnostics);
+  check_moderation(scenario, diagnostics);
 }
 
 }  // namespace gvsim::config

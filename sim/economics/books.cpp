@@ -5,6 +5,7 @@
 #include <limits>
 #include <string>
 
+#include "sim/economics/moderation_books.hpp"
 #include "sim/model/invariant.hpp"
 
 namespace gvsim::economics {
@@ -22,6 +23,8 @@ Ledger build_ledger(const model::Scenario& scenario, const engine::RunOutcome& o
       row.revenue_api_usd = scale * days[d].revenue_api_usd;
       row.store_fees_usd = scale * days[d].store_fees_usd;
       row.payment_fees_usd = scale * days[d].payment_fees_usd;
+      row.moderation_usd = scale * days[d].moderation.review_usd;  // simulated items x price per item
+      row.fines_usd = days[d].moderation.fines_usd;                // incidents and fines are real-world already
     }
   }
   // Each cluster-day's costs go to the regions whose jobs used it, in proportion to the GPU time they took
@@ -163,33 +166,53 @@ void check_books(const model::Scenario& scenario, const engine::RunOutcome& outc
   }
   std::int64_t arrived = 0;
   std::int64_t abandoned = 0;
+  std::int64_t on_clusters = 0;  // queued or running at the horizon
+  std::int64_t completed = 0;
   for (const auto& c : outcome.recorder.clusters()) {
     arrived += c.arrived;
     abandoned += c.abandoned;
+    on_clusters += c.queued + c.running;
+    completed += c.completed;
   }
   std::int64_t delivered = 0;
   std::int64_t market_abandoned = 0;
   std::int64_t failed = 0;
+  std::int64_t blocked_prompt = 0;
+  std::int64_t blocked_video = 0;
   double gross = 0.0;
   for (const auto& days : market.days()) {
     for (const auto& day : days) {
       delivered += day.jobs_delivered;
       market_abandoned += day.jobs_abandoned;
       failed += day.jobs_failed;
+      blocked_prompt += day.moderation.jobs_blocked_prompt;
+      blocked_video += day.moderation.jobs_blocked_video;
       gross += day.revenue_subscriptions_usd + day.revenue_packs_usd + day.revenue_api_usd;
     }
   }
-  if (market.jobs_submitted() != arrived || market_abandoned != abandoned ||
-      delivered + abandoned + failed > market.jobs_submitted()) {
-    throw InvariantViolation("jobs do not add up: market accepted " + std::to_string(market.jobs_submitted()) +
-                             ", clusters received " + std::to_string(arrived) + ", delivered " +
-                             std::to_string(delivered) + ", failed " + std::to_string(failed) + ", abandoned " +
-                             std::to_string(market_abandoned) + " (clusters saw " + std::to_string(abandoned) + ")");
+  // Every accepted job is delivered, blocked, abandoned, failed or still in flight: queued or running on a cluster,
+  // in review, or generated and awaiting delivery (on its way over the WAN).
+  const auto* moderation = market.moderation();
+  const std::int64_t review_prompt = moderation ? moderation->in_review(policies::ModerationStage::kPrompt) : 0;
+  const std::int64_t review_video = moderation ? moderation->in_review(policies::ModerationStage::kVideo) : 0;
+  const std::int64_t awaiting = completed - delivered - failed - blocked_video - review_video;
+  const std::int64_t in_flight = on_clusters + review_prompt + review_video + awaiting;
+  const std::int64_t submitted = market.jobs_submitted();
+  if (submitted != arrived + blocked_prompt + review_prompt || market_abandoned != abandoned || awaiting < 0 ||
+      submitted != delivered + blocked_prompt + blocked_video + abandoned + failed + in_flight) {
+    throw InvariantViolation("jobs do not add up: market accepted " + std::to_string(submitted) +
+                             ", clusters received " + std::to_string(arrived) + ", blocked before the GPU " +
+                             std::to_string(blocked_prompt) + ", in prompt review " + std::to_string(review_prompt) +
+                             ", delivered " + std::to_string(delivered) + ", blocked after generation " +
+                             std::to_string(blocked_video) + ", failed " + std::to_string(failed) + ", abandoned " +
+                             std::to_string(market_abandoned) + " (clusters saw " + std::to_string(abandoned) +
+                             "), generated and awaiting delivery " + std::to_string(awaiting));
   }
   if (std::fabs(gross - market.charged_gross_usd()) > 1e-6 * std::max(1.0, gross)) {
     throw InvariantViolation("money does not add up: day records hold " + std::to_string(gross) +
                              " USD of revenue, charges summed to " + std::to_string(market.charged_gross_usd()));
   }
+  if (moderation != nullptr) check_moderation_books(scenario, outcome, completed - failed);
 }
 
 }  // namespace gvsim::economics

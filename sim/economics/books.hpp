@@ -69,8 +69,10 @@ Kpis compute_kpis(const model::Scenario& scenario, const engine::RunOutcome& out
 
 /// @brief Checks that users, jobs and money add up: every day's closing counts follow from the previous day's and
 /// the day's flows (adoptions, conversions, paid churn, lapses), adopted = free + paid + churned per region
-/// (counted from the user table), jobs accepted by the market = jobs that reached a cluster, delivered + abandoned <=
-/// accepted, and the revenue in the day records equals the revenue summed at each charge. Throws InvariantViolation.
+/// (counted from the user table), jobs accepted by the market = jobs that reached a cluster + jobs blocked before the
+/// GPU + prompts in review, accepted = delivered + blocked + abandoned + failed + in flight, the revenue in the day
+/// records equals the revenue summed at each charge, and (with moderation) check_moderation_books. Throws
+/// InvariantViolation.
 void check_books(const model::Scenario& scenario, const engine::RunOutcome& outcome);
 
 /// @brief Pass as `region` to compute_kpis for the whole platform.

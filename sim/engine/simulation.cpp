@@ -97,6 +97,8 @@ class Run {
     }
     if (users) {
       for (std::size_t r = 0; r < scenario_.regions.size(); ++r) {
+        // With moderation, a video held for review adds an event to the region's calendar from a worker.
+        wake_.push_back(outcome_.market->moderation() != nullptr ? sg4::Semaphore::create(0) : nullptr);
         sg4::Actor::create("market/" + scenario_.regions[r].name, region_edges_[r], [this, r] {
           drive_market(r);
         })->daemonize();
@@ -205,26 +207,46 @@ class Run {
     std::uint64_t sequence = 0;
     for (;;) {
       const double t = market.next_event_time(region);
-      if (t >= horizon) return;
-      sg4::this_actor::sleep_until(t);
+      if (wake_[region] != nullptr) {
+        // Sleep until the next event, unless a worker adds an earlier one (then look again).
+        // (A zero timeout must not reach acquire_timeout, which would then wait without end.)
+        const double wait = std::min(t, horizon) - sg4::Engine::get_clock();
+        if (wait > 0.0 && !wake_[region]->acquire_timeout(wait)) continue;
+        if (t >= horizon) return;
+      } else {
+        if (t >= horizon) return;
+        sg4::this_actor::sleep_until(t);
+      }
       const auto request = market.step(region);
+      if (auto video = market.take_released_video()) {  // a reviewed video cleared for delivery
+        auto& runtime = runtimes_[video->cluster];
+        runtime.deliveries.push_back(Delivery{as_ticket(video->job, region, t, sequence++), video->wait_s});
+        runtime.delivery_available->release();
+      }
       if (!request) continue;
-      policies::JobTicket job;
-      job.id = (static_cast<std::uint64_t>(region) << 40) | sequence++;
-      job.submit_time_s = t;
-      job.origin_region = static_cast<std::uint32_t>(region);
-      job.work_gpu_s = request->work_gpu_s;
-      job.clip_class = request->clip_class;
-      job.user = request->user;
-      job.patience_s = request->patience_s;
-      job.credits = request->credits;
-      job.paid = request->paid;
-      submit(region, job);
+      submit(region, as_ticket(*request, region, t, sequence++));
     }
   }
 
+  static policies::JobTicket as_ticket(const users::JobRequest& request, std::size_t region, double t,
+                                       std::uint64_t sequence) {
+    policies::JobTicket job;
+    job.id = (static_cast<std::uint64_t>(region) << 40) | sequence;
+    job.submit_time_s = t;
+    job.origin_region = static_cast<std::uint32_t>(region);
+    job.work_gpu_s = request.work_gpu_s;
+    job.clip_class = request.clip_class;
+    job.user = request.user;
+    job.patience_s = request.patience_s;
+    job.credits = request.credits;
+    job.paid = request.paid;
+    job.harmful = request.harmful;
+    return job;
+  }
+
   static users::JobRequest as_request(const policies::JobTicket& job) {
-    return users::JobRequest{job.user, job.clip_class, job.work_gpu_s, job.patience_s, job.credits, job.paid};
+    return users::JobRequest{job.user,    job.clip_class, job.work_gpu_s, job.patience_s,
+                             job.credits, job.paid,       job.harmful};
   }
 
   /// The next job this worker may start; waits while the policy lets no waiting job start (tier caps).
@@ -280,9 +302,15 @@ class Run {
       const double failure = scenario_.experiment.workload.clip_classes[job.clip_class].failure_probability;
       if (failure > 0.0 && runtime.failures->bernoulli(failure)) {
         outcome_.market->on_failed(as_request(job), sg4::Engine::get_clock());
-      } else {
+        continue;
+      }
+      const auto verdict = outcome_.market->check_video(as_request(job), static_cast<std::uint32_t>(cluster), wait,
+                                                        sg4::Engine::get_clock());
+      if (verdict == users::ModerationVerdict::kPass) {
         runtime.deliveries.push_back(Delivery{job, wait});
         runtime.delivery_available->release();
+      } else if (verdict == users::ModerationVerdict::kHeld) {
+        wake_[job.origin_region]->release();
       }
     }
   }
@@ -407,6 +435,7 @@ class Run {
   std::vector<std::unique_ptr<policies::PlacementPolicy>> placements_;  ///< per region the jobs come from
   std::vector<ClusterRuntime> runtimes_;
   std::vector<sg4::Host*> region_edges_;
+  std::vector<sg4::SemaphorePtr> wake_;  ///< per region in users mode with moderation: new calendar event
   std::vector<std::vector<policies::ClusterView>> candidates_;
 };
 

@@ -107,6 +107,8 @@ void describe(Fields& f, BehaviourSpec& v) {
   f.number("outcome_failed", v.outcome_failed, NumberRule::probability(), "score of a failed generation");
   f.number("outcome_no_credits", v.outcome_no_credits, NumberRule::probability(),
            "score of a request refused for lack of credits");
+  f.number("outcome_blocked", v.outcome_blocked, NumberRule::probability(),
+           "score of a job blocked by moderation (credits refunded; estimate)");
 }
 
 void describe(Fields& f, PopulationSpec& v) {

@@ -84,6 +84,7 @@ struct BehaviourSpec {
   double outcome_abandoned = 0.0;
   double outcome_failed = 0.1;
   double outcome_no_credits = 0.4;
+  double outcome_blocked = 0.2;
 };
 
 /// @brief A safety cap on the number of simulated users.

@@ -9,6 +9,7 @@
 #include "sim/config/fields.hpp"
 #include "sim/model/market_entry_spec.hpp"
 #include "sim/model/market_spec.hpp"
+#include "sim/model/moderation_spec.hpp"
 #include "sim/model/pricing_policy_spec.hpp"
 
 namespace gvsim::model {
@@ -55,6 +56,7 @@ struct Region {
   double metro_bandwidth_gbps = 400.0;
   MarketSpec market;
   PaymentSpec payments;
+  RegulationSpec regulation;
   std::vector<Datacenter> datacenters;
   SourceMark where;
   SourceMark name_where;
@@ -153,6 +155,7 @@ struct PolicyChoice {
   SourceMark placement_where;
   PricingPolicySpec pricing;
   MarketEntrySpec market_entry;
+  ModerationSpec moderation;
 };
 
 /// @brief Infrastructure selection: where region files live and which regions take part.

@@ -50,6 +50,7 @@ void describe(Fields& f, Region& v) {
            "capacity of the region's metro network (estimate)");
   f.nested("market", v.market, "market size, adoption and prices");
   f.nested("payments", v.payments, "payment friction and fees");
+  f.nested("regulation", v.regulation, "what the regulator does about published harmful clips");
   f.list("datacenters", v.datacenters, "datacenters located in this region (may be empty)");
 }
 

@@ -20,6 +20,11 @@ std::string format_number(double value) {
 
 CsvTable::CsvTable(std::vector<std::string> columns) : columns_(std::move(columns)) {}
 
+void CsvTable::add_columns(const std::vector<std::string>& columns) {
+  if (!rows_.empty()) throw std::logic_error("CsvTable: columns added after the first row");
+  columns_.insert(columns_.end(), columns.begin(), columns.end());
+}
+
 CsvTable& CsvTable::row() {
   rows_.emplace_back();
   rows_.back().reserve(columns_.size());

@@ -10,6 +10,8 @@ class CsvTable {
  public:
   /// @brief A table with these column names.
   explicit CsvTable(std::vector<std::string> columns);
+  /// @brief Appends columns to the header; only before the first row.
+  void add_columns(const std::vector<std::string>& columns);
   /// @brief Starts a new row; cells are then appended in column order.
   CsvTable& row();
   /// @brief Appends a text cell (quoted when needed).

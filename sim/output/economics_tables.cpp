@@ -3,6 +3,7 @@
 #include <cmath>
 
 #include "sim/output/csv_table.hpp"
+#include "sim/output/moderation_report.hpp"
 #include "sim/output/results_writer.hpp"
 
 namespace gvsim::output {
@@ -54,6 +55,9 @@ std::string region_daily_csv(const model::Scenario& scenario, const engine::RunO
                   "cost_usd",
                   "profit_usd",
                   "gpu_hours_busy"});
+  // Moderation columns only when a moderation policy is active, so runs without one keep their exact output.
+  const bool moderated = outcome.market->moderation() != nullptr;
+  if (moderated) table.add_columns(moderation_columns());
   const double scale = scenario.experiment.scale;
   auto scaled = [scale](std::int64_t n) { return static_cast<double>(n) * scale; };
   for (std::size_t d = 0; d < outcome.recorder.day_count(); ++d) {
@@ -98,6 +102,7 @@ std::string region_daily_csv(const model::Scenario& scenario, const engine::RunO
           .cell(money.cost_usd())
           .cell(money.revenue_net_usd() - money.cost_usd())
           .cell(money.gpu_hours_busy);
+      if (moderated) append_moderation_cells(table, day.moderation, scale);
     }
   }
   return table.str();

@@ -24,7 +24,8 @@ Market::Market(const model::Scenario& scenario, std::uint64_t seed, std::uint64_
       imitation_from_active_(scenario.experiment.workload.users.imitation_from == "active"),
       policies_(scenario),
       offer_scratch_(scenario.experiment.workload.users.pricing.tiers.size()),
-      active_(scenario.regions.size() * scenario.experiment.workload.users.segments.size()) {
+      active_(scenario.regions.size() * scenario.experiment.workload.users.segments.size()),
+      moderation_(ModerationFlow::create(scenario, seed, replication)) {
   const auto& classes = scenario.experiment.workload.clip_classes;
   double share = 0.0;
   for (const auto& segment : spec_.segments) {
@@ -129,7 +130,8 @@ void Market::schedule_request(std::size_t region, double now) {
 
 double Market::next_event_time(std::size_t region) const {
   const auto& s = regions_[region];
-  return std::min({s.next_adoption_s, s.next_request_s, s.next_midnight_s});
+  const double review = moderation_ ? moderation_->next_release_s(region) : std::numeric_limits<double>::infinity();
+  return std::min({s.next_adoption_s, s.next_request_s, s.next_midnight_s, review});
 }
 
 std::optional<JobRequest> Market::step(std::size_t region) {
@@ -140,6 +142,15 @@ std::optional<JobRequest> Market::step(std::size_t region) {
     s.next_midnight_s += kDay;
     schedule_request(region, t);
     if (open_if_due(region, t) || imitation_from_active_) schedule_adoption(region, t);  // hazard changed
+    return std::nullopt;
+  }
+  if (moderation_ && t == moderation_->next_release_s(region)) return review_event(region, t);
+  if (moderation_ && moderation_->suspended(region, t)) {  // no adoptions or requests until the service resumes
+    if (t == s.next_adoption_s) {
+      schedule_adoption(region, moderation_->resume_s(region));
+    } else {
+      schedule_request(region, moderation_->resume_s(region));
+    }
     return std::nullopt;
   }
   if (t == s.next_adoption_s) {
@@ -193,6 +204,7 @@ void Market::adopt(std::size_t region, double t) {
                                      static_cast<float>(spec_.behaviour.satisfaction_initial),
                                      static_cast<float>(spec_.pricing.free_daily_credits), local_day);
   active_.add(table_, group(region, segment), u);
+  if (moderation_) moderation_->on_adopt(u, region, segment);
   ++s.adopted;
   ++today(region, t).new_users;
 }
@@ -266,7 +278,7 @@ std::optional<JobRequest> Market::request(std::size_t region, double t) {
     job.paid = true;
     ++day.jobs_submitted;
     ++jobs_submitted_;
-    return job;
+    return moderate(job, region, t);
   }
   const std::int32_t local_day = day_index(t, scenario_.regions[region].utc_offset_h);
   if (table_.state[u] == UserState::kFree && table_.credit_day[u] < local_day) {
@@ -296,12 +308,56 @@ std::optional<JobRequest> Market::request(std::size_t region, double t) {
   job.paid = table_.state[u] == UserState::kPaid;
   ++day.jobs_submitted;
   ++jobs_submitted_;
-  return job;
+  return moderate(job, region, t);
 }
 
 void Market::satisfy(std::uint32_t u, double score) {
   const double rate = spec_.behaviour.satisfaction_learning_rate;
   table_.satisfaction[u] = static_cast<float>(table_.satisfaction[u] + rate * (score - table_.satisfaction[u]));
+}
+
+std::optional<JobRequest> Market::moderate(JobRequest job, std::size_t region, double t) {
+  if (!moderation_) return job;
+  switch (moderation_->check_prompt(job, region, t, today(region, t))) {
+    case ModerationVerdict::kPass:
+      return job;
+    case ModerationVerdict::kBlocked:
+      block(job);
+      return std::nullopt;
+    case ModerationVerdict::kHeld:
+      break;
+  }
+  return std::nullopt;
+}
+
+std::optional<JobRequest> Market::review_event(std::size_t region, double t) {
+  const ReviewDecision decision = moderation_->release(region, t, today(region, t));
+  if (!decision.released) {
+    block(decision.item.job);
+    return std::nullopt;
+  }
+  if (decision.item.stage == policies::ModerationStage::kPrompt) return decision.item.job;
+  released_video_ = decision.item;
+  return std::nullopt;
+}
+
+void Market::block(const JobRequest& job) {
+  if (table_.state[job.user] != UserState::kChurned) table_.credits[job.user] += job.credits;  // not charged
+  satisfy(job.user, spec_.behaviour.outcome_blocked);
+}
+
+ModerationVerdict Market::check_video(const JobRequest& job, std::uint32_t cluster, double wait_s, double t) {
+  if (!moderation_) return ModerationVerdict::kPass;
+  const std::size_t region = table_.region[job.user];
+  const ModerationVerdict verdict = moderation_->check_video(job, region, cluster, wait_s, t, today(region, t));
+  if (verdict == ModerationVerdict::kBlocked) block(job);
+  return verdict;
+}
+
+std::optional<ReviewItem> Market::take_released_video() {
+  std::optional<ReviewItem> video = released_video_;
+  released_video_.reset();
+  return video;
 }
 
 void Market::on_abandoned(const JobRequest& job, double t) {
@@ -327,6 +383,7 @@ void Market::on_delivered(const JobRequest& job, double wait_s, double t) {
     charged_gross_usd_ += usd;
     day.payment_fees_usd += usd * scenario_.regions[table_.region[job.user]].payments.payment_fee;
   }
+  if (moderation_ && job.harmful) moderation_->on_published(table_.region[job.user], t, day);
   day.wait_sum_s += wait_s;
   day.delivery_gb += scenario_.experiment.workload.clip_classes[job.clip_class].video_megabytes / 1000.0;
   const bool fast = wait_s <= spec_.behaviour.fast_wait_share_of_patience * table_.patience_s[job.user];
@@ -342,6 +399,7 @@ void Market::midnight(std::size_t region, double t) {
   RegionDay& closing = today(region, t - 1.0);
   const double competitor = b.churn_competitor_weight * pressure(region, t);
   const auto utc_day = static_cast<std::int32_t>(t / kDay);
+  const bool suspended = moderation_ && moderation_->suspended(region, t);
   double satisfaction_sum = 0.0;
   for (std::size_t g = 0; g < segments_.size(); ++g) {
     const auto& spec = *segments_[g];
@@ -359,6 +417,8 @@ void Market::midnight(std::size_t region, double t) {
           table_.state[u] = UserState::kFree;
           --s.paid;
           ++closing.paid_churn_voluntary;
+        } else if (table_.renewal_day[u] <= utc_day && suspended) {
+          table_.renewal_day[u] = utc_day + 1;  // not billed while the service is suspended
         } else if (table_.renewal_day[u] <= utc_day) {
           if (s.churn.bernoulli(payment_success(u))) {
             table_.credits[u] = static_cast<float>(spec_.pricing.tiers[table_.tier[u]].credits_per_month);
@@ -390,6 +450,7 @@ void Market::midnight(std::size_t region, double t) {
   const std::int64_t active_users = s.adopted - s.churned;
   closing.satisfaction_mean = active_users > 0 ? satisfaction_sum / static_cast<double>(active_users) : 0.0;
   opening.paid_start = s.paid;
+  if (moderation_) moderation_->midnight(region, t, closing, opening);
 }
 
 void Market::finish(double horizon_s) {
@@ -413,6 +474,7 @@ void Market::finish(double horizon_s) {
       }
       const std::int64_t active_users = s.adopted - s.churned;
       last.satisfaction_mean = active_users > 0 ? sum / static_cast<double>(active_users) : 0.0;
+      if (moderation_) moderation_->snapshot(r, horizon_s, last);
     }
   }
 }

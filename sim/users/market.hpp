@@ -9,22 +9,14 @@
 
 #include "sim/model/scenario.hpp"
 #include "sim/rng/random_stream.hpp"
+#include "sim/users/job_request.hpp"
 #include "sim/users/market_policies.hpp"
+#include "sim/users/moderation_flow.hpp"
 #include "sim/users/region_day.hpp"
 #include "sim/users/social_graph.hpp"
 #include "sim/users/user_table.hpp"
 
 namespace gvsim::users {
-
-/// @brief A clip request that passed the credit check and becomes a generation job.
-struct JobRequest {
-  std::uint32_t user = 0;
-  std::uint32_t clip_class = 0;
-  double work_gpu_s = 0.0;
-  float patience_s = std::numeric_limits<float>::infinity();
-  float credits = 0.0F;  ///< credits charged, refunded if the job is abandoned
-  bool paid = false;
-};
 
 /// @brief The agent-based market of every region: adoption, requests, credits, conversion, churn, satisfaction
 /// and the revenue side of the books. Plain C++ driven by the engine; it never touches SimGrid.
@@ -48,6 +40,14 @@ class Market {
   void on_failed(const JobRequest& job, double t);
   /// @brief The video of `user` arrived at time t after waiting `wait_s` in the queue.
   void on_delivered(const JobRequest& job, double wait_s, double t);
+
+  /// @brief Checks the finished video of `job` (generated on `cluster` after waiting `wait_s`) at time t; a
+  /// blocked video is refunded. Always kPass without moderation.
+  ModerationVerdict check_video(const JobRequest& job, std::uint32_t cluster, double wait_s, double t);
+  /// @brief The video a review event just released for delivery, if the last step released one.
+  std::optional<ReviewItem> take_released_video();
+  /// @brief Moderation and regulation state, or nullptr when the moderation policy is none.
+  const ModerationFlow* moderation() const { return moderation_ ? &*moderation_ : nullptr; }
 
   /// @brief Closes the books of the last (possibly partial) day at the horizon.
   void finish(double horizon_s);
@@ -101,6 +101,9 @@ class Market {
   bool offer_upgrade(std::uint32_t u, double t);
   void charge_subscription(std::uint32_t u, double price, RegionDay& day);
   void satisfy(std::uint32_t u, double score);
+  std::optional<JobRequest> moderate(JobRequest job, std::size_t region, double t);
+  std::optional<JobRequest> review_event(std::size_t region, double t);
+  void block(const JobRequest& job);
   void midnight(std::size_t region, double t);
   bool open_if_due(std::size_t region, double t);
   double diurnal(std::size_t region, double t) const;
@@ -125,6 +128,8 @@ class Market {
   ActiveLists active_;
   double charged_gross_usd_ = 0.0;
   std::int64_t jobs_submitted_ = 0;
+  std::optional<ModerationFlow> moderation_;  ///< absent when the moderation policy is none
+  std::optional<ReviewItem> released_video_;
 };
 
 }  // namespace gvsim::users

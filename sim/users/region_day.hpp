@@ -2,6 +2,8 @@
 
 #include <cstdint>
 
+#include "sim/users/moderation_day.hpp"
+
 namespace gvsim::users {
 
 /// @brief What happened to one region's users and revenue during one UTC day (simulated units).
@@ -33,6 +35,7 @@ struct RegionDay {
   std::int64_t users_paid = 0;
   std::int64_t users_churned = 0;
   double satisfaction_mean = 0.0;
+  ModerationDay moderation;  ///< checks, reviews, blocked jobs, incidents (moderation policies only)
 };
 
 }  // namespace gvsim::users

@@ -68,8 +68,8 @@ TEST_CASE("an unknown policy name lists the valid ones", "[cli]") {
   const auto result =
       run_gvsim({"validate", source_dir() + "/experiments/quickstart.yaml", "--set", "policies.placement.name=random"});
   CHECK(result.exit_code == 2);
-  CHECK(result.err.find("policies.placement.name: expected one of nearest, least_loaded, local_only, cheapest, spill_over, got \"random\"") !=
-        std::string::npos);
+  CHECK(result.err.find("policies.placement.name: expected one of nearest, least_loaded, local_only, cheapest, "
+                        "spill_over, got \"random\"") != std::string::npos);
 }
 
 TEST_CASE("the key reference in experiments/README.md is the one gvsim declares", "[cli][docs]") {
@@ -115,4 +115,16 @@ TEST_CASE("SIGINT and SIGTERM end a run with exit 130 and no results", "[cli]") 
     CHECK_FALSE(std::filesystem::exists(out + "/manifest.json"));
     CHECK_FALSE(std::filesystem::exists(out + "/summary.csv"));
   }
+}
+
+TEST_CASE("every shipped experiment validates", "[cli][docs]") {
+  std::size_t checked = 0;
+  for (const auto& entry : std::filesystem::directory_iterator(source_dir() + "/experiments")) {
+    if (entry.path().extension() != ".yaml") continue;
+    const auto result = run_gvsim({"validate", entry.path().string()});
+    INFO(entry.path().string() << "\n" << result.err);
+    CHECK(result.exit_code == 0);
+    ++checked;
+  }
+  CHECK(checked >= 9);
 }

@@ -1,0 +1,79 @@
+#include "sim/config/moderation_checks.hpp"
+
+#include <cmath>
+#include <cstdio>
+#include <limits>
+
+namespace gvsim::config {
+
+namespace {
+
+std::string shortest(double v) {
+  char buffer[32];
+  std::snprintf(buffer, sizeof buffer, "%.10g", v);
+  return buffer;
+}
+
+void check_beta(const model::ContentSpec& content, double mean, const SourceMark& mark, const std::string& path,
+                Diagnostics& diagnostics) {
+  if (content.distribution != "beta" || content.cv == 0.0 || mean == 0.0) return;
+  const double limit = beta_cv_limit(mean);
+  if (content.cv >= limit) {
+    diagnostics.expected(mark, path,
+                         "a content.cv below " + shortest(limit) + " (a beta distribution with mean " + shortest(mean) +
+                             " has cv < sqrt((1 - mean) / mean))",
+                         "cv " + shortest(content.cv));
+  }
+}
+
+}  // namespace
+
+double beta_cv_limit(double mean) {
+  return mean > 0.0 ? std::sqrt((1.0 - mean) / mean) : std::numeric_limits<double>::infinity();
+}
+
+void check_moderation(const model::Scenario& scenario, Diagnostics& diagnostics) {
+  const auto& spec = scenario.experiment.policies.moderation;
+  if (spec.name == "none") return;
+  const std::string path = "policies.moderation";
+  if (scenario.experiment.workload.mode != "users") {
+    diagnostics.error(spec.where, path + ".name",
+                      "moderation policy '" + spec.name + "' needs workload.mode users (it moderates users' requests)");
+  }
+  std::vector<std::string> regions;
+  for (const auto& r : scenario.regions)
+    regions.push_back(r.name);
+  for (std::size_t i = 0; i < spec.binormal.regions.size(); ++i) {
+    const auto& name = spec.binormal.regions[i].name;
+    bool known = false;
+    for (const auto& r : regions)
+      known = known || r == name;
+    if (!known && i < spec.binormal_region_marks.size()) {
+      const std::string suggestion = closest_match(name, regions);
+      diagnostics.error(spec.binormal_region_marks[i], path + ".binormal.regions." + name,
+                        "unknown region '" + name + "'" +
+                            (suggestion.empty() ? "" : " (did you mean '" + suggestion + "'?)") +
+                            "; regions taking part: " + join_names(regions));
+    }
+  }
+  const auto& content = spec.content;
+  const SourceMark& cv_mark = content.cv_where.line > 0 ? content.cv_where : content.where;
+  check_beta(content, content.harmful_share_mean, cv_mark, path + ".content.cv", diagnostics);
+  std::vector<std::string> segments;
+  for (const auto& s : scenario.experiment.workload.users.segments)
+    segments.push_back(s.name);
+  for (const auto& entry : content.segments) {
+    const std::string entry_path = path + ".content.segments." + entry.name;
+    bool known = false;
+    for (const auto& s : segments)
+      known = known || s == entry.name;
+    if (!known) {
+      diagnostics.error(entry.where, entry_path,
+                        "unknown segment '" + entry.name + "'; defined in workload.users.segments: " +
+                            (segments.empty() ? std::string("none") : join_names(segments)));
+    }
+    check_beta(content, entry.harmful_share_mean, entry.where, entry_path + ".harmful_share_mean", diagnostics);
+  }
+}
+
+}  // namespace gvsim::config

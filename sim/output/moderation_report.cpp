@@ -1,0 +1,136 @@
+#include "sim/output/moderation_report.hpp"
+
+#include <cmath>
+#include <cstdio>
+
+namespace gvsim::output {
+
+std::vector<std::string> moderation_columns() {
+  return {"jobs_blocked_prompt",
+          "jobs_blocked_video",
+          "blocked_benign",
+          "harmful_requests",
+          "prompt_tp",
+          "prompt_fp",
+          "prompt_tn",
+          "prompt_fn",
+          "video_tp",
+          "video_fp",
+          "video_tn",
+          "video_fn",
+          "review_queued",
+          "reviewed",
+          "overturned",
+          "confirmed",
+          "review_backlog",
+          "harmful_published",
+          "incidents",
+          "suspensions",
+          "suspended",
+          "exited",
+          "forced_strictness"};
+}
+
+void append_moderation_cells(CsvTable& table, const users::ModerationDay& day, double scale) {
+  auto scaled = [scale](std::int64_t n) { return static_cast<double>(n) * scale; };
+  table.cell(scaled(day.jobs_blocked_prompt))
+      .cell(scaled(day.jobs_blocked_video))
+      .cell(scaled(day.blocked_benign))
+      .cell(scaled(day.harmful_requests))
+      .cell(scaled(day.prompt_tp))
+      .cell(scaled(day.prompt_fp))
+      .cell(scaled(day.prompt_tn))
+      .cell(scaled(day.prompt_fn))
+      .cell(scaled(day.video_tp))
+      .cell(scaled(day.video_fp))
+      .cell(scaled(day.video_tn))
+      .cell(scaled(day.video_fn))
+      .cell(scaled(day.review_queued))
+      .cell(scaled(day.reviewed))
+      .cell(scaled(day.overturned))
+      .cell(scaled(day.confirmed))
+      .cell(scaled(day.review_backlog))
+      .cell(scaled(day.harmful_published))
+      .cell(static_cast<long long>(day.incidents))
+      .cell(static_cast<long long>(day.suspensions))
+      .cell(static_cast<long long>(day.suspended ? 1 : 0))
+      .cell(static_cast<long long>(day.exited ? 1 : 0))
+      .cell(static_cast<long long>(day.forced_strictness ? 1 : 0));
+}
+
+namespace {
+std::string format(const char* pattern, double value) {
+  char buffer[64];
+  std::snprintf(buffer, sizeof buffer, pattern, value);
+  return buffer;
+}
+std::string rate(double part, double whole) {
+  return whole > 0.0 ? format("%.2f %%", 100.0 * part / whole) : "-";
+}
+std::string column(const std::string& text, std::size_t width) {
+  return text.size() >= width ? text + " " : text + std::string(width - text.size(), ' ');
+}
+}  // namespace
+
+std::string moderation_report(const model::Scenario& scenario, const engine::RunOutcome& outcome) {
+  const double scale = scenario.experiment.scale;
+  std::string out = "moderation (" + scenario.experiment.policies.moderation.name +
+                    "; real-world counts over the run; rates are of prompts checked):\n";
+  out += "  " + column("region", 22) + column("prompts", 10) + column("FP rate", 9) + column("TP rate", 9) +
+         column("blocked", 10) + column("benign", 10) + column("harmful out", 12) + column("incidents", 10) +
+         column("fines", 12) + column("suspended d", 12) + "review\n";
+  const auto& days = outcome.market->days();
+  users::ModerationDay all;
+  double all_suspended = 0.0;
+  for (std::size_t r = 0; r <= days.size(); ++r) {
+    users::ModerationDay sum;
+    double suspended = 0.0;
+    if (r < days.size()) {
+      for (const auto& day : days[r]) {
+        const auto& m = day.moderation;
+        for (auto [total, value] : {std::pair{&sum.prompt_tp, m.prompt_tp},
+                                    {&sum.prompt_fp, m.prompt_fp},
+                                    {&sum.prompt_tn, m.prompt_tn},
+                                    {&sum.prompt_fn, m.prompt_fn},
+                                    {&sum.jobs_blocked_prompt, m.jobs_blocked_prompt + m.jobs_blocked_video},
+                                    {&sum.blocked_benign, m.blocked_benign},
+                                    {&sum.harmful_published, m.harmful_published},
+                                    {&sum.incidents, m.incidents}}) {
+          *total += value;
+        }
+        sum.fines_usd += m.fines_usd;
+        sum.review_usd += m.review_usd;
+        suspended += m.suspended ? 1.0 : 0.0;
+      }
+      for (auto [total, value] : {std::pair{&all.prompt_tp, sum.prompt_tp},
+                                  {&all.prompt_fp, sum.prompt_fp},
+                                  {&all.prompt_tn, sum.prompt_tn},
+                                  {&all.prompt_fn, sum.prompt_fn},
+                                  {&all.jobs_blocked_prompt, sum.jobs_blocked_prompt},
+                                  {&all.blocked_benign, sum.blocked_benign},
+                                  {&all.harmful_published, sum.harmful_published},
+                                  {&all.incidents, sum.incidents}}) {
+        *total += value;
+      }
+      all.fines_usd += sum.fines_usd;
+      all.review_usd += sum.review_usd;
+      all_suspended += suspended;
+    } else {
+      sum = all;
+      suspended = all_suspended;
+    }
+    const auto n = [scale](std::int64_t v) { return format("%.0f", static_cast<double>(v) * scale); };
+    const double benign = static_cast<double>(sum.prompt_fp + sum.prompt_tn);
+    const double harmful = static_cast<double>(sum.prompt_tp + sum.prompt_fn);
+    out += "  " + column(r < days.size() ? scenario.regions[r].name : "all", 22) +
+           column(n(sum.prompt_tp + sum.prompt_fp + sum.prompt_tn + sum.prompt_fn), 10) +
+           column(rate(static_cast<double>(sum.prompt_fp), benign), 9) +
+           column(rate(static_cast<double>(sum.prompt_tp), harmful), 9) + column(n(sum.jobs_blocked_prompt), 10) +
+           column(n(sum.blocked_benign), 10) + column(n(sum.harmful_published), 12) +
+           column(format("%.0f", static_cast<double>(sum.incidents)), 10) + column(format("$%.0f", sum.fines_usd), 12) +
+           column(format("%.0f", suspended), 12) + format("$%.0f", sum.review_usd * scale) + "\n";
+  }
+  return out;
+}
+
+}  // namespace gvsim::output
