@@ -132,13 +132,13 @@ class TreeBuilder : public YAML::EventHandler {
 
   void OnAlias(const YAML::Mark& mark, YAML::anchor_t anchor) override {
     auto it = anchors_.find(anchor);
-    if (it == anchors_.end() || it->second == nullptr) {
+    if (it == anchors_.end() || it->second.node == nullptr) {
       fail(mark, "alias refers to an anchor that is not complete here (recursive or unknown alias)");
       add(make(ConfigNode::Kind::kNull, mark), 0);
       return;
     }
-    const std::size_t size = it->second->count();
-    if (nodes_ + size > limits_.max_nodes) {
+    const std::size_t size = it->second.size;
+    if (too_many_reported_ || nodes_ + size > limits_.max_nodes) {
       if (!too_many_reported_) {
         too_many_reported_ = true;
         fail(mark,
@@ -149,7 +149,7 @@ class TreeBuilder : public YAML::EventHandler {
       return;
     }
     nodes_ += size;
-    add(it->second->clone(), 0);
+    add(it->second.node->clone(), 0);
   }
 
   void OnScalar(const YAML::Mark& mark, const std::string& tag, YAML::anchor_t anchor,
@@ -216,7 +216,7 @@ class TreeBuilder : public YAML::EventHandler {
       diagnostics_.error(node->mark, "",
                          "nesting deeper than the limit of " + std::to_string(limits_.max_depth) + " levels");
     }
-    if (anchor != 0) anchors_[anchor] = nullptr;  // known but incomplete: an alias to it now is recursive
+    if (anchor != 0) anchors_[anchor] = Anchor{};  // known but incomplete: an alias to it now is recursive
     stack_.push_back(Frame{std::move(node), anchor, true, {}, {}});
   }
 
@@ -226,10 +226,18 @@ class TreeBuilder : public YAML::EventHandler {
     add(std::move(frame.node), frame.anchor);
   }
 
+  /// Keeps a node that does not go into the tree (a key, a duplicate entry, a second document) alive until the
+  /// builder is done: an anchor may point into it, and a later alias then copies it.
+  void retire(std::unique_ptr<ConfigNode> node) { retired_.push_back(std::move(node)); }
+
   void add(std::unique_ptr<ConfigNode> node, YAML::anchor_t anchor) {
-    if (anchor != 0) anchors_[anchor] = node.get();
+    if (anchor != 0) anchors_[anchor] = Anchor{node.get(), node->count()};
     if (stack_.empty()) {
-      if (root_ == nullptr) root_ = std::move(node);
+      if (root_ == nullptr) {
+        root_ = std::move(node);
+      } else {
+        retire(std::move(node));
+      }
       return;
     }
     Frame& parent = stack_.back();
@@ -247,6 +255,7 @@ class TreeBuilder : public YAML::EventHandler {
       }
       parent.pending_key_mark = node->mark;
       parent.expecting_key = false;
+      retire(std::move(node));
       return;
     }
     parent.expecting_key = true;
@@ -261,6 +270,7 @@ class TreeBuilder : public YAML::EventHandler {
       }
       diagnostics_.error(parent.pending_key_mark, parent.pending_key,
                          "duplicate key (first defined at line " + std::to_string(first->key_mark.line) + ")");
+      retire(std::move(node));
       return;
     }
     parent.node->entries.push_back(ConfigNode::Entry{parent.pending_key, parent.pending_key_mark, std::move(node)});
@@ -271,7 +281,13 @@ class TreeBuilder : public YAML::EventHandler {
   const ParseLimits& limits_;
   std::vector<Frame> stack_;
   std::unique_ptr<ConfigNode> root_;
-  std::map<YAML::anchor_t, const ConfigNode*> anchors_;
+  std::vector<std::unique_ptr<ConfigNode>> retired_;
+  /// An anchored node and its size, counted once (aliases to it may be many).
+  struct Anchor {
+    const ConfigNode* node = nullptr;
+    std::size_t size = 0;
+  };
+  std::map<YAML::anchor_t, Anchor> anchors_;
   std::size_t nodes_ = 0;
   int documents_ = 0;
   SourceMark second_document_;

@@ -55,6 +55,31 @@ TEST_CASE("alias expansion is bounded (no billion laughs)", "[config]") {
   CHECK(d.format().find("too large after alias expansion") != std::string::npos);
 }
 
+TEST_CASE("aliases to anchored keys, dropped duplicate entries and complex keys copy live nodes", "[config]") {
+  // Found by fuzzing: these nodes are not kept in the tree, and an alias to them read freed memory (ASan builds
+  // report it; others could read garbage).
+  Diagnostics key;
+  auto root = parse_yaml_text("&k a: 1\nb: *k\n", "key.yaml", key);
+  REQUIRE(key.empty());
+  REQUIRE(root != nullptr);
+  REQUIRE(root->find("b") != nullptr);
+  CHECK(root->find("b")->scalar == "a");
+
+  Diagnostics duplicate;
+  CHECK(parse_yaml_text("a: 1\na: &x [1, 2]\nb: *x\n", "dup.yaml", duplicate) == nullptr);
+  REQUIRE(duplicate.size() == 1);
+  CHECK(duplicate.format().find("dup.yaml:2:1: a: duplicate key") == 0);
+
+  Diagnostics complex;
+  CHECK(parse_yaml_text("? &k [1]\n: 2\nb: *k\n", "complex.yaml", complex) == nullptr);
+  REQUIRE(complex.size() == 1);
+  CHECK(complex.format().find("expected a plain text key, got a list") != std::string::npos);
+
+  Diagnostics documents;
+  CHECK(parse_yaml_text("--- &d [1]\n--- *d\n", "docs.yaml", documents) == nullptr);
+  CHECK(documents.format().find("expected one YAML document, got 2") != std::string::npos);
+}
+
 namespace {
 struct Sample {
   double rate = 1.0;
