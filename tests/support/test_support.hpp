@@ -49,6 +49,13 @@ struct CommandResult {
 /// @brief Runs the built gvsim binary with `args` (no shell), capturing stdout and stderr.
 CommandResult run_gvsim(const std::vector<std::string>& args);
 
+/// @brief Starts the built gvsim binary with `args` (no shell, output discarded); returns its process id.
+int start_gvsim(const std::vector<std::string>& args);
+
+/// @brief Waits up to `limit_s` seconds for child `pid` to end and returns its wait status; a child still running
+/// then is killed (SIGKILL), reaped, and -1 is returned. A guard against hangs, not a timing check.
+int wait_for_exit(int pid, double limit_s);
+
 /// @brief Reads a whole file; empty string if it does not exist.
 std::string read_text(const std::string& path);
 
