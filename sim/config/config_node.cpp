@@ -109,6 +109,9 @@ bool nesting_is_bounded(std::string_view text, const std::string& file, Diagnost
   return true;
 }
 
+/// Thrown by the tree builder to end parsing once the document is known to be refused (its diagnostic recorded).
+struct StopParsing {};
+
 /// Builds a ConfigNode tree from yaml-cpp parser events.
 class TreeBuilder : public YAML::EventHandler {
  public:
@@ -121,6 +124,13 @@ class TreeBuilder : public YAML::EventHandler {
   bool failed() const { return failed_; }
 
   void OnDocumentStart(const YAML::Mark& mark) override {
+    if (documents_ > 0 && mark.pos == last_document_pos_) {
+      // yaml-cpp 0.7 loops forever on a ',' after a top-level scalar or flow node (a file holding ",a" or
+      // "[a]," ...), starting one empty document after another at the same place; stop at the first repeat.
+      fail(mark, "YAML syntax error: unexpected ',' outside a [...] or {...} list");
+      throw StopParsing{};
+    }
+    last_document_pos_ = mark.pos;
     if (++documents_ == 2) second_document_ = to_mark(mark);
   }
   void OnDocumentEnd() override {}
@@ -194,9 +204,12 @@ class TreeBuilder : public YAML::EventHandler {
   SourceMark to_mark(const YAML::Mark& m) const { return SourceMark{file_, m.line + 1, m.column + 1}; }
 
   std::unique_ptr<ConfigNode> make(ConfigNode::Kind kind, const YAML::Mark& mark) {
-    if (++nodes_ > limits_.max_nodes && !too_many_reported_) {
-      too_many_reported_ = true;
-      fail(mark, "document has more than " + std::to_string(limits_.max_nodes) + " nodes");
+    if (++nodes_ > limits_.max_nodes) {
+      if (!too_many_reported_) {
+        too_many_reported_ = true;
+        fail(mark, "document has more than " + std::to_string(limits_.max_nodes) + " nodes");
+      }
+      throw StopParsing{};  // nothing more can be accepted; and a parser stuck in a loop is stopped here
     }
     auto node = std::make_unique<ConfigNode>();
     node->kind = kind;
@@ -294,6 +307,7 @@ class TreeBuilder : public YAML::EventHandler {
   bool failed_ = false;
   bool deep_reported_ = false;
   bool too_many_reported_ = false;
+  int last_document_pos_ = -1;
 };
 
 }  // namespace
@@ -322,6 +336,8 @@ std::unique_ptr<ConfigNode> parse_yaml_text(std::string_view text, const std::st
     }
   } catch (const YAML::Exception& e) {
     diagnostics.error({file_name, e.mark.line + 1, e.mark.column + 1}, "", "YAML syntax error: " + e.msg);
+    return nullptr;
+  } catch (const StopParsing&) {
     return nullptr;
   }
   if (builder.documents() > 1) {

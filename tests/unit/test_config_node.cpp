@@ -77,7 +77,35 @@ TEST_CASE("aliases to anchored keys, dropped duplicate entries and complex keys 
 
   Diagnostics documents;
   CHECK(parse_yaml_text("--- &d [1]\n--- *d\n", "docs.yaml", documents) == nullptr);
-  CHECK(documents.format().find("expected one YAML document, got 2") != std::string::npos);
+  CHECK(documents.format().find("the referenced anchor is not defined") != std::string::npos);  // per document
+}
+
+TEST_CASE("a stray top-level comma is a syntax error, not an endless stream of documents", "[config]") {
+  // Found by fuzzing: yaml-cpp 0.7 starts empty documents at the same place forever after such a comma, and the
+  // tree builder kept every one until memory ran out.
+  for (const char* text : {",", ",a", " ,a", "\"x\",", "{a: 1},", "[1, 2],\n"}) {
+    INFO(text);
+    Diagnostics d;
+    CHECK(parse_yaml_text(text, "c.yaml", d) == nullptr);
+    REQUIRE(d.size() == 1);
+    CHECK(d.format().find("YAML syntax error: unexpected ',' outside a [...] or {...} list") != std::string::npos);
+  }
+  Diagnostics three;
+  CHECK(parse_yaml_text("a: 1\n---\nb: 2\n---\nc: 3\n", "m.yaml", three) == nullptr);
+  CHECK(three.format().find("expected one YAML document, got 3") != std::string::npos);
+}
+
+TEST_CASE("parsing stops at the node limit with one diagnostic", "[config]") {
+  std::string text = "a: [";
+  for (int i = 0; i < 1000; ++i)
+    text += "x, ";
+  text += "x]\n";
+  Diagnostics d;
+  gvsim::config::ParseLimits limits;
+  limits.max_nodes = 100;
+  CHECK(parse_yaml_text(text, "n.yaml", d, limits) == nullptr);
+  REQUIRE(d.size() == 1);
+  CHECK(d.format().find("document has more than 100 nodes") != std::string::npos);
 }
 
 namespace {
