@@ -6,6 +6,7 @@
 #include <yaml-cpp/parser.h>
 
 #include <algorithm>
+#include <cstdio>
 #include <fstream>
 #include <map>
 #include <sstream>
@@ -105,6 +106,57 @@ bool nesting_is_bounded(std::string_view text, const std::string& file, Diagnost
       }
     }
     ++column;
+  }
+  return true;
+}
+
+/// Length of the valid UTF-8 sequence starting at `text[i]`, or 0 if it is not one (stray continuation byte,
+/// overlong form, surrogate, beyond U+10FFFF or cut short).
+std::size_t utf8_sequence_length(std::string_view text, std::size_t i) {
+  const auto byte = [&](std::size_t k) { return static_cast<unsigned char>(text[k]); };
+  const unsigned char lead = byte(i);
+  if (lead < 0x80) return 1;
+  std::size_t length = 0;
+  unsigned low = 0x80;
+  unsigned high = 0xBF;
+  if (lead >= 0xC2 && lead <= 0xDF) {
+    length = 2;
+  } else if (lead >= 0xE0 && lead <= 0xEF) {
+    length = 3;
+    if (lead == 0xE0) low = 0xA0;   // overlong
+    if (lead == 0xED) high = 0x9F;  // surrogates
+  } else if (lead >= 0xF0 && lead <= 0xF4) {
+    length = 4;
+    if (lead == 0xF0) low = 0x90;   // overlong
+    if (lead == 0xF4) high = 0x8F;  // beyond U+10FFFF
+  } else {
+    return 0;
+  }
+  if (i + length > text.size()) return 0;
+  if (byte(i + 1) < low || byte(i + 1) > high) return 0;
+  for (std::size_t k = 2; k < length; ++k) {
+    if (byte(i + k) < 0x80 || byte(i + k) > 0xBF) return 0;
+  }
+  return length;
+}
+
+/// Checks that `text` is UTF-8 (results and the manifest are UTF-8, so every configured text must be).
+bool is_utf8(std::string_view text, const std::string& file, Diagnostics& diagnostics) {
+  int line = 1;
+  std::size_t line_start = 0;
+  for (std::size_t i = 0; i < text.size();) {
+    const std::size_t length = utf8_sequence_length(text, i);
+    if (length == 0) {
+      char got[40];
+      std::snprintf(got, sizeof got, "a byte 0x%02X that is not valid UTF-8", static_cast<unsigned char>(text[i]));
+      diagnostics.expected({file, line, static_cast<int>(i - line_start) + 1}, "", "UTF-8 text", got);
+      return false;
+    }
+    if (text[i] == '\n') {
+      ++line;
+      line_start = i + 1;
+    }
+    i += length;
   }
   return true;
 }
@@ -327,6 +379,7 @@ std::unique_ptr<ConfigNode> parse_yaml_text(std::string_view text, const std::st
                          "binary data (a NUL byte)");
     return nullptr;
   }
+  if (!is_utf8(text, file_name, diagnostics)) return nullptr;
   if (!nesting_is_bounded(text, file_name, diagnostics, limits)) return nullptr;
   std::istringstream stream{std::string(text)};
   TreeBuilder builder(file_name, diagnostics, limits);

@@ -35,7 +35,7 @@ TEST_CASE("usage errors exit 2", "[cli]") {
   CHECK(run_gvsim({"run", source_dir() + "/experiments/quickstart.yaml", "--bogus"}).exit_code == 2);
 }
 
-TEST_CASE("set overrides change keys; a bad override is a located error that writes nothing", "[cli]") {
+TEST_CASE("set overrides change keys, and a bad override is a located error that writes nothing", "[cli]") {
   TempDir tmp;
   const std::string experiment = source_dir() + "/experiments/quickstart.yaml";
   const auto ok = run_gvsim({"run", experiment, "--out", tmp.path() + "/short", "--quiet", "--set", "horizon_days=1",

@@ -1,5 +1,9 @@
 #include <catch2/catch.hpp>
 
+#include <string>
+#include <utility>
+#include <vector>
+
 #include "sim/config/config_node.hpp"
 #include "sim/config/config_reader.hpp"
 
@@ -106,6 +110,30 @@ TEST_CASE("parsing stops at the node limit with one diagnostic", "[config]") {
   CHECK(parse_yaml_text(text, "n.yaml", d, limits) == nullptr);
   REQUIRE(d.size() == 1);
   CHECK(d.format().find("document has more than 100 nodes") != std::string::npos);
+}
+
+TEST_CASE("configuration text must be UTF-8; the first bad byte is located", "[config]") {
+  // Found by fuzzing: a description with a byte 0xFF was accepted, the run simulated and wrote its CSV files, then
+  // failed writing manifest.json (JSON is UTF-8), leaving a results folder without a manifest.
+  Diagnostics good;
+  CHECK(parse_yaml_text("name: \"S\xC3\xA3o Paulo \xE2\x82\xAC \xF0\x9F\x8E\xAC\"\n", "u.yaml", good) != nullptr);
+  CHECK(good.empty());
+  const std::vector<std::pair<std::string, std::string>> bad = {
+      {"a: 1\nb: caf\xE9\n", "u.yaml:2:7: expected UTF-8 text, got a byte 0xE9 that is not valid UTF-8"},
+      {"a: \xFF\n", "u.yaml:1:4:"},
+      {"a: \xC0\xAF\n", "u.yaml:1:4:"},          // overlong '/'
+      {"a: \xED\xA0\x80\n", "u.yaml:1:4:"},      // UTF-16 surrogate
+      {"a: \xF4\x90\x80\x80\n", "u.yaml:1:4:"},  // beyond U+10FFFF
+      {"a: \xE2\x82", "u.yaml:1:4:"},            // cut short at the end of the file
+      {"a: \x80\n", "u.yaml:1:4:"},              // stray continuation byte
+  };
+  for (const auto& [text, message] : bad) {
+    INFO(message);
+    Diagnostics d;
+    CHECK(parse_yaml_text(text, "u.yaml", d) == nullptr);
+    REQUIRE(d.size() == 1);
+    CHECK(d.format().find(message) == 0);
+  }
 }
 
 namespace {
