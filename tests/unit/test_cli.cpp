@@ -87,7 +87,7 @@ TEST_CASE("the key reference in experiments/README.md is the one gvsim declares"
 
 TEST_CASE("SIGINT and SIGTERM end a run with exit 130, no results and no temporaries", "[cli]") {
   // The full baseline runs for many seconds; the signal arrives long before it could finish. The handler exits at
-  // once (about 0.1 s in practice, see docs/hardening.md); the 60 s bound only keeps a hang from blocking the suite.
+  // once (about 0.02 s in practice, see docs/hardening.md); the 60 s bound only keeps a hang from blocking the suite.
   for (const int signal_number : {SIGINT, SIGTERM}) {
     TempDir tmp;
     const std::string out = tmp.path() + "/out";
