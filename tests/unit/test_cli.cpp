@@ -50,7 +50,8 @@ TEST_CASE("set overrides change keys, and a bad override is a located error that
   const auto bad = run_gvsim({"run", experiment, "--out", tmp.path() + "/bad", "--set", "horizon_days=-3", "--set",
                               "workload.synthetic[9].region=europe", "--set", "policies.placment=nearest"});
   CHECK(bad.exit_code == 2);
-  CHECK(bad.err.find("--set: workload.synthetic[9]: no such list item to override") != std::string::npos);
+  CHECK(bad.err.find("--set workload.synthetic[9].region:1:1: workload.synthetic[9]: no such list item to override") !=
+        std::string::npos);
   CHECK(bad.err.find("horizon_days: expected a number in [0.001, 3650], got -3") != std::string::npos);
   CHECK(bad.err.find("policies.placment: unknown key; did you mean 'placement'?") != std::string::npos);
   CHECK_FALSE(std::filesystem::exists(tmp.path() + "/bad"));

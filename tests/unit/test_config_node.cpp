@@ -112,7 +112,7 @@ TEST_CASE("parsing stops at the node limit with one diagnostic", "[config]") {
   CHECK(d.format().find("document has more than 100 nodes") != std::string::npos);
 }
 
-TEST_CASE("configuration text must be UTF-8; the first bad byte is located", "[config]") {
+TEST_CASE("configuration text must be UTF-8, and the first bad byte is located", "[config]") {
   // Found by fuzzing: a description with a byte 0xFF was accepted, the run simulated and wrote its CSV files, then
   // failed writing manifest.json (JSON is UTF-8), leaving a results folder without a manifest.
   Diagnostics good;
