@@ -6,6 +6,7 @@
 #include <yaml-cpp/parser.h>
 
 #include <algorithm>
+#include <cstdio>
 #include <fstream>
 #include <map>
 #include <sstream>
@@ -144,6 +145,60 @@ bool nesting_is_bounded(std::string_view text, const std::string& file, Diagnost
   return true;
 }
 
+/// Length of the valid UTF-8 sequence starting at `text[i]`, or 0 if it is not one (stray continuation byte,
+/// overlong form, surrogate, beyond U+10FFFF or cut short).
+std::size_t utf8_sequence_length(std::string_view text, std::size_t i) {
+  const auto byte = [&](std::size_t k) { return static_cast<unsigned char>(text[k]); };
+  const unsigned char lead = byte(i);
+  if (lead < 0x80) return 1;
+  std::size_t length = 0;
+  unsigned low = 0x80;
+  unsigned high = 0xBF;
+  if (lead >= 0xC2 && lead <= 0xDF) {
+    length = 2;
+  } else if (lead >= 0xE0 && lead <= 0xEF) {
+    length = 3;
+    if (lead == 0xE0) low = 0xA0;   // overlong
+    if (lead == 0xED) high = 0x9F;  // surrogates
+  } else if (lead >= 0xF0 && lead <= 0xF4) {
+    length = 4;
+    if (lead == 0xF0) low = 0x90;   // overlong
+    if (lead == 0xF4) high = 0x8F;  // beyond U+10FFFF
+  } else {
+    return 0;
+  }
+  if (i + length > text.size()) return 0;
+  if (byte(i + 1) < low || byte(i + 1) > high) return 0;
+  for (std::size_t k = 2; k < length; ++k) {
+    if (byte(i + k) < 0x80 || byte(i + k) > 0xBF) return 0;
+  }
+  return length;
+}
+
+/// Checks that `text` is UTF-8 (results and the manifest are UTF-8, so every configured text must be).
+bool is_utf8(std::string_view text, const std::string& file, Diagnostics& diagnostics) {
+  int line = 1;
+  std::size_t line_start = 0;
+  for (std::size_t i = 0; i < text.size();) {
+    const std::size_t length = utf8_sequence_length(text, i);
+    if (length == 0) {
+      char got[40];
+      std::snprintf(got, sizeof got, "a byte 0x%02X that is not valid UTF-8", static_cast<unsigned char>(text[i]));
+      diagnostics.expected({file, line, static_cast<int>(i - line_start) + 1}, "", "UTF-8 text", got);
+      return false;
+    }
+    if (text[i] == '\n') {
+      ++line;
+      line_start = i + 1;
+    }
+    i += length;
+  }
+  return true;
+}
+
+/// Thrown by the tree builder to end parsing once the document is known to be refused (its diagnostic recorded).
+struct StopParsing {};
+
 /// Builds a ConfigNode tree from yaml-cpp parser events.
 class TreeBuilder : public YAML::EventHandler {
  public:
@@ -156,6 +211,13 @@ class TreeBuilder : public YAML::EventHandler {
   bool failed() const { return failed_; }
 
   void OnDocumentStart(const YAML::Mark& mark) override {
+    if (documents_ > 0 && mark.pos == last_document_pos_) {
+      // yaml-cpp 0.7 loops forever on a ',' after a top-level scalar or flow node (a file holding ",a" or
+      // "[a]," ...), starting one empty document after another at the same place; stop at the first repeat.
+      fail(mark, "YAML syntax error: unexpected ',' outside a [...] or {...} list");
+      throw StopParsing{};
+    }
+    last_document_pos_ = mark.pos;
     if (++documents_ == 2) second_document_ = to_mark(mark);
   }
   void OnDocumentEnd() override {}
@@ -167,13 +229,13 @@ class TreeBuilder : public YAML::EventHandler {
 
   void OnAlias(const YAML::Mark& mark, YAML::anchor_t anchor) override {
     auto it = anchors_.find(anchor);
-    if (it == anchors_.end() || it->second == nullptr) {
+    if (it == anchors_.end() || it->second.node == nullptr) {
       fail(mark, "alias refers to an anchor that is not complete here (recursive or unknown alias)");
       add(make(ConfigNode::Kind::kNull, mark), 0);
       return;
     }
-    const std::size_t size = it->second->count();
-    if (nodes_ + size > limits_.max_nodes) {
+    const std::size_t size = it->second.size;
+    if (too_many_reported_ || nodes_ + size > limits_.max_nodes) {
       if (!too_many_reported_) {
         too_many_reported_ = true;
         fail(mark,
@@ -184,7 +246,7 @@ class TreeBuilder : public YAML::EventHandler {
       return;
     }
     nodes_ += size;
-    add(it->second->clone(), 0);
+    add(it->second.node->clone(), 0);
   }
 
   void OnScalar(const YAML::Mark& mark, const std::string& tag, YAML::anchor_t anchor,
@@ -229,9 +291,12 @@ class TreeBuilder : public YAML::EventHandler {
   SourceMark to_mark(const YAML::Mark& m) const { return SourceMark{file_, m.line + 1, m.column + 1}; }
 
   std::unique_ptr<ConfigNode> make(ConfigNode::Kind kind, const YAML::Mark& mark) {
-    if (++nodes_ > limits_.max_nodes && !too_many_reported_) {
-      too_many_reported_ = true;
-      fail(mark, "document has more than " + std::to_string(limits_.max_nodes) + " nodes");
+    if (++nodes_ > limits_.max_nodes) {
+      if (!too_many_reported_) {
+        too_many_reported_ = true;
+        fail(mark, "document has more than " + std::to_string(limits_.max_nodes) + " nodes");
+      }
+      throw StopParsing{};  // nothing more can be accepted; and a parser stuck in a loop is stopped here
     }
     auto node = std::make_unique<ConfigNode>();
     node->kind = kind;
@@ -251,7 +316,7 @@ class TreeBuilder : public YAML::EventHandler {
       diagnostics_.error(node->mark, "",
                          "nesting deeper than the limit of " + std::to_string(limits_.max_depth) + " levels");
     }
-    if (anchor != 0) anchors_[anchor] = nullptr;  // known but incomplete: an alias to it now is recursive
+    if (anchor != 0) anchors_[anchor] = Anchor{};  // known but incomplete: an alias to it now is recursive
     stack_.push_back(Frame{std::move(node), anchor, true, {}, {}});
   }
 
@@ -261,10 +326,18 @@ class TreeBuilder : public YAML::EventHandler {
     add(std::move(frame.node), frame.anchor);
   }
 
+  /// Keeps a node that does not go into the tree (a key, a duplicate entry, a second document) alive until the
+  /// builder is done: an anchor may point into it, and a later alias then copies it.
+  void retire(std::unique_ptr<ConfigNode> node) { retired_.push_back(std::move(node)); }
+
   void add(std::unique_ptr<ConfigNode> node, YAML::anchor_t anchor) {
-    if (anchor != 0) anchors_[anchor] = node.get();
+    if (anchor != 0) anchors_[anchor] = Anchor{node.get(), node->count()};
     if (stack_.empty()) {
-      if (root_ == nullptr) root_ = std::move(node);
+      if (root_ == nullptr) {
+        root_ = std::move(node);
+      } else {
+        retire(std::move(node));
+      }
       return;
     }
     Frame& parent = stack_.back();
@@ -282,6 +355,7 @@ class TreeBuilder : public YAML::EventHandler {
       }
       parent.pending_key_mark = node->mark;
       parent.expecting_key = false;
+      retire(std::move(node));
       return;
     }
     parent.expecting_key = true;
@@ -296,6 +370,7 @@ class TreeBuilder : public YAML::EventHandler {
       }
       diagnostics_.error(parent.pending_key_mark, parent.pending_key,
                          "duplicate key (first defined at line " + std::to_string(first->key_mark.line) + ")");
+      retire(std::move(node));
       return;
     }
     parent.node->entries.push_back(ConfigNode::Entry{parent.pending_key, parent.pending_key_mark, std::move(node)});
@@ -306,13 +381,20 @@ class TreeBuilder : public YAML::EventHandler {
   const ParseLimits& limits_;
   std::vector<Frame> stack_;
   std::unique_ptr<ConfigNode> root_;
-  std::map<YAML::anchor_t, const ConfigNode*> anchors_;
+  std::vector<std::unique_ptr<ConfigNode>> retired_;
+  /// An anchored node and its size, counted once (aliases to it may be many).
+  struct Anchor {
+    const ConfigNode* node = nullptr;
+    std::size_t size = 0;
+  };
+  std::map<YAML::anchor_t, Anchor> anchors_;
   std::size_t nodes_ = 0;
   int documents_ = 0;
   SourceMark second_document_;
   bool failed_ = false;
   bool deep_reported_ = false;
   bool too_many_reported_ = false;
+  int last_document_pos_ = -1;
 };
 
 }  // namespace
@@ -332,6 +414,7 @@ std::unique_ptr<ConfigNode> parse_yaml_text(std::string_view text, const std::st
                          "binary data (a NUL byte)");
     return nullptr;
   }
+  if (!is_utf8(text, file_name, diagnostics)) return nullptr;
   if (!nesting_is_bounded(text, file_name, diagnostics, limits)) return nullptr;
   std::istringstream stream{std::string(text)};
   TreeBuilder builder(file_name, diagnostics, limits);
@@ -341,6 +424,8 @@ std::unique_ptr<ConfigNode> parse_yaml_text(std::string_view text, const std::st
     }
   } catch (const YAML::Exception& e) {
     diagnostics.error({file_name, e.mark.line + 1, e.mark.column + 1}, "", "YAML syntax error: " + e.msg);
+    return nullptr;
+  } catch (const StopParsing&) {
     return nullptr;
   }
   if (builder.documents() > 1) {

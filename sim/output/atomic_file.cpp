@@ -1,12 +1,15 @@
 #include "sim/output/atomic_file.hpp"
 
 #include <fcntl.h>
+#include <signal.h>
 #include <unistd.h>
 
 #include <array>
 #include <atomic>
 #include <cerrno>
+#include <cstdlib>
 #include <cstring>
+#include <filesystem>
 #include <stdexcept>
 
 namespace gvsim::output {
@@ -16,17 +19,55 @@ namespace {
 std::array<char, 4096> g_pending{};
 std::atomic<bool> g_has_pending{false};
 
+const std::string kTemporaryMarker = ".tmp-";
+
 [[noreturn]] void fail(const std::string& what, const std::string& path) {
   throw std::runtime_error(what + " '" + path + "': " + std::strerror(errno));
 }
+
+/// The PID in a temporary's name, or -1 if `name` is not one.
+long temporary_pid(const std::string& name) {
+  if (name.size() < 2 || name[0] != '.') return -1;
+  const std::size_t marker = name.rfind(kTemporaryMarker);
+  if (marker == std::string::npos || marker < 2) return -1;
+  const std::string digits = name.substr(marker + kTemporaryMarker.size());
+  if (digits.empty() || digits.size() > 18) return -1;
+  for (const char c : digits) {
+    if (c < '0' || c > '9') return -1;
+  }
+  return std::strtol(digits.c_str(), nullptr, 10);
+}
 }  // namespace
+
+std::string temporary_name(const std::string& file_name, long pid) {
+  return "." + file_name + kTemporaryMarker + std::to_string(pid);
+}
+
+bool is_temporary_name(const std::string& name) {
+  return temporary_pid(name) >= 0;
+}
+
+int remove_stale_temporaries(const std::string& directory) {
+  namespace fs = std::filesystem;
+  std::error_code error;
+  int removed = 0;
+  for (const auto& entry : fs::directory_iterator(directory, error)) {
+    const long pid = temporary_pid(entry.path().filename().string());
+    if (pid < 0 || pid == static_cast<long>(::getpid())) continue;
+    const bool gone = pid == 0 || (::kill(static_cast<pid_t>(pid), 0) != 0 && errno == ESRCH);
+    if (gone && fs::remove(entry.path(), error)) ++removed;
+  }
+  return removed;
+}
 
 void remove_pending_temporaries() noexcept {
   if (g_has_pending.load()) ::unlink(g_pending.data());
 }
 
 void write_file_atomically(const std::string& path, const std::string& content) {
-  const std::string temporary = path + ".tmp." + std::to_string(::getpid());
+  const std::filesystem::path target(path);
+  const std::string temporary =
+      (target.parent_path() / temporary_name(target.filename().string(), static_cast<long>(::getpid()))).string();
   if (temporary.size() >= g_pending.size()) throw std::runtime_error("output path too long: " + path);
   std::memcpy(g_pending.data(), temporary.c_str(), temporary.size() + 1);
   g_has_pending.store(true);

@@ -157,6 +157,7 @@ std::string config_hash(const model::Scenario& scenario) {
 WrittenResults write_results(const std::string& directory, const model::Scenario& scenario,
                              const engine::RunOutcome& outcome, const RunInfo& info) {
   std::filesystem::create_directories(directory);
+  remove_stale_temporaries(directory);  // left by an earlier run that was killed while writing
   std::vector<std::pair<std::string, std::string>> files = {{"timeseries.csv", timeseries_csv(scenario, outcome)},
                                                             {"summary.csv", summary_csv(scenario, outcome)}};
   if (outcome.market != nullptr) {

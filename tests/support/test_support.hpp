@@ -59,6 +59,12 @@ int spawn_gvsim(const std::vector<std::string>& args, const std::string& out_pat
 /// @brief Writes a small two-region synthetic experiment (19 lines, runs in well under a second) followed by
 /// `extra` (from line 20) into `dir`/study.yaml and returns its path.
 std::string write_tiny_experiment(const TempDir& dir, const std::string& extra);
+/// @brief Starts the built gvsim binary with `args` (no shell, output discarded); returns its process id.
+int start_gvsim(const std::vector<std::string>& args);
+
+/// @brief Waits up to `limit_s` seconds for child `pid` to end and returns its wait status; a child still running
+/// then is killed (SIGKILL), reaped, and -1 is returned. A guard against hangs, not a timing check.
+int wait_for_exit(int pid, double limit_s);
 
 /// @brief Reads a whole file; empty string if it does not exist.
 std::string read_text(const std::string& path);

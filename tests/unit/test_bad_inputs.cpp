@@ -158,3 +158,31 @@ TEST_CASE("the shipped quickstart experiment validates, so the corpus fails for 
   CHECK(result.err.empty());
   CHECK(result.out.find("quickstart.yaml: valid") != std::string::npos);
 }
+
+TEST_CASE("size limits: over 4 MiB, over 200000 nodes or a scalar over 64 KiB is refused, located",
+          "[cli][bad_inputs]") {
+  // Generated here rather than kept in tests/data/bad: the inputs are large by nature.
+  TempDir tmp;
+  const std::string head = "name: big\nhorizon_days: 1\n";
+  const std::vector<std::pair<std::string, std::string>> cases = {
+      {head + "description: x\n" + std::string(4 * 1024 * 1024, '#') + "\n",
+       "big.yaml: file is larger than the limit of 4194304 bytes"},
+      {[&] {
+         std::string text = head + "description: [";
+         for (int i = 0; i < 200001; ++i)
+           text += "0,";
+         return text + "0]\n";
+       }(),
+       "document has more than 200000 nodes"},
+      {head + "description: " + std::string(64 * 1024 + 1, 'x') + "\n",
+       "big.yaml:3:14: scalar longer than 65536 bytes"},
+  };
+  for (const auto& [text, message] : cases) {
+    INFO(message);
+    const std::string file = tmp.write("big.yaml", text);
+    WorkingDirectory here(tmp.path());
+    const auto result = run_gvsim({"validate", "big.yaml"});
+    CHECK(result.exit_code == 2);
+    CHECK_THAT(result.err, Catch::Matchers::Contains(message));
+  }
+}
