@@ -40,7 +40,11 @@ struct JobSums {
   double submitted = 0.0;
   double abandoned = 0.0;
   double failed = 0.0;
+  std::vector<double> moderation;  ///< sums of kModerationColumns, when region_daily.csv has them
 };
+
+/// Moderation outcomes summed over the run, present in region_daily.csv when a moderation policy is active.
+const std::vector<std::string> kModerationColumns = {"blocked_benign", "harmful_published", "incidents", "fines_usd"};
 
 double ratio(double a, double b) {
   return b > 0.0 ? a / b : std::nan("");
@@ -96,18 +100,30 @@ void read_users(const std::string& dir, RunMetrics& out) {
   const CsvFile daily = CsvFile::read(dir + "/region_daily.csv");
   const std::size_t region = daily.column("region"), submitted = daily.column("jobs_submitted"),
                     abandoned = daily.column("jobs_abandoned"), failed = daily.column("jobs_failed");
+  const bool moderated = daily.has_column(kModerationColumns.front());
+  std::vector<std::size_t> moderation_columns;
+  if (moderated) {
+    for (const auto& c : kModerationColumns)
+      moderation_columns.push_back(daily.column(c));
+  }
   Ordered<JobSums> jobs;
   JobSums all;
+  all.moderation.assign(moderation_columns.size(), 0.0);
   for (std::size_t r = 0; r < daily.size(); ++r) {
     JobSums& s = jobs[daily.at(r, region)];
     s.submitted += daily.number(r, submitted);
     s.abandoned += daily.number(r, abandoned);
     s.failed += daily.number(r, failed);
+    s.moderation.resize(moderation_columns.size(), 0.0);
+    for (std::size_t m = 0; m < moderation_columns.size(); ++m)
+      s.moderation[m] += daily.number(r, moderation_columns[m]);
   }
   for (const auto& [name, s] : jobs.items()) {
     all.submitted += s.submitted;
     all.abandoned += s.abandoned;
     all.failed += s.failed;
+    for (std::size_t m = 0; m < moderation_columns.size(); ++m)
+      all.moderation[m] += s.moderation[m];
   }
   const CsvFile k = CsvFile::read(dir + "/kpis.csv");
   const std::size_t kr = k.column("region");
@@ -134,6 +150,8 @@ void read_users(const std::string& dir, RunMetrics& out) {
     for (std::size_t i = 0; i < direct.size(); ++i)
       add(out, name, direct[i].first, k.number(r, columns[i]));
     add(out, name, "profit_usd", k.number(r, revenue) - k.number(r, cost));
+    for (std::size_t m = 0; m < s.moderation.size(); ++m)
+      add(out, name, kModerationColumns[m], s.moderation[m]);
   }
 }
 
@@ -161,6 +179,10 @@ const std::vector<MetricInfo>& metric_catalogue() {
       {"arppu_usd", "revenue per paying user per 30 days, last 30 days, USD", true},
       {"arr_usd", "net revenue of the last 30 days x 365 / 30, USD", true},
       {"cost_per_clip_usd", "cost per delivered clip, whole run, USD", true},
+      {"blocked_benign", "benign jobs blocked by moderation (false positives), whole run (moderation on)", true},
+      {"harmful_published", "harmful clips published (false negatives), whole run (moderation on)", true},
+      {"incidents", "moderation incidents, whole run (moderation on)", true},
+      {"fines_usd", "regulatory fines, whole run, USD (moderation on)", true},
   };
   return catalogue;
 }
