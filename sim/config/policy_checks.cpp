@@ -92,7 +92,10 @@ void check_policies(const model::Scenario& scenario, Diagnostics& diagnostics) {
     if (r.capacity_where.line > 0)
       check_autoscale(r.capacity, r.capacity_where, "policies.regions." + r.name + ".capacity", diagnostics);
   }
-  check_autoscale(experiment.policies.capacity, experiment.policies.where, "policies.capacity", diagnostics);
+  check_autoscale(
+      experiment.policies.capacity,
+      experiment.policies.capacity_where.line > 0 ? experiment.policies.capacity_where : experiment.policies.where,
+      "policies.capacity", diagnostics);
   for (const auto& region : scenario.regions) {
     if (model::placement_for(experiment, region.name).name != "local_only" || has_local_cluster(region)) continue;
     std::string path;

@@ -101,6 +101,7 @@ void describe(Fields& f, PolicyChoice& v) {
   f.here_of("placement", v.placement_where);
   f.nested("placement", v.placement, "which allowed cluster serves a job (residency is never broken)");
   f.nested("scheduling", v.scheduling, "order of the queue of each cluster");
+  f.here_of("capacity", v.capacity_where);
   f.nested("capacity", v.capacity, "how each cluster's fleet changes over time");
   f.list("expansions", v.expansions, "scheduled fleet changes");
   f.named("regions", v.regions, "per-region replacements of the policies above, by region name");

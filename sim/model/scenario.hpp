@@ -153,6 +153,7 @@ struct PolicyChoice {
   std::vector<RegionPolicies> regions;
   SourceMark where;
   SourceMark placement_where;
+  SourceMark capacity_where;
   PricingPolicySpec pricing;
   MarketEntrySpec market_entry;
   ModerationSpec moderation;
