@@ -154,7 +154,7 @@ void pareto_section(const Analysis& a, std::string& md) {
   std::vector<std::string> columns{"variant"};
   for (const auto& o : a.objectives)
     columns.push_back(o.metric);
-  columns.insert(columns.end(), {"on front", "dominated by"});
+  columns.insert(columns.end(), {"on front", "dominated by (variants)"});
   md += table_header(columns);
   for (const auto& r : a.pareto) {
     std::vector<std::string> cells{r.variant};
