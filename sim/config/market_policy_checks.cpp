@@ -11,12 +11,6 @@ namespace gvsim::config {
 
 namespace {
 
-std::string shortest(double v) {
-  char buffer[32];
-  std::snprintf(buffer, sizeof buffer, "%.10g", v);
-  return buffer;
-}
-
 std::string participating(const model::Scenario& scenario) {
   std::vector<std::string> names;
   for (const auto& r : scenario.regions)

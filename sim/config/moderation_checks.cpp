@@ -8,12 +8,6 @@ namespace gvsim::config {
 
 namespace {
 
-std::string shortest(double v) {
-  char buffer[32];
-  std::snprintf(buffer, sizeof buffer, "%.10g", v);
-  return buffer;
-}
-
 void check_beta(const model::ContentSpec& content, double mean, const SourceMark& mark, const std::string& path,
                 Diagnostics& diagnostics) {
   if (content.distribution != "beta" || content.cv == 0.0 || mean == 0.0) return;

@@ -189,22 +189,7 @@ std::string write_tiny_experiment(const TempDir& dir, const std::string& extra) 
 }
 
 int start_gvsim(const std::vector<std::string>& args) {
-  std::vector<std::string> storage{GVSIM_BINARY};
-  storage.insert(storage.end(), args.begin(), args.end());
-  std::vector<char*> argv;
-  for (auto& s : storage)
-    argv.push_back(s.data());
-  argv.push_back(nullptr);
-  const pid_t pid = ::fork();
-  if (pid < 0) throw std::runtime_error("fork failed");
-  if (pid == 0) {
-    const int null_fd = ::open("/dev/null", O_WRONLY);
-    ::dup2(null_fd, STDOUT_FILENO);
-    ::dup2(null_fd, STDERR_FILENO);
-    ::execv(argv[0], argv.data());
-    ::_exit(127);
-  }
-  return pid;
+  return spawn_gvsim(args, "/dev/null", "/dev/null");
 }
 
 int wait_for_exit(int pid, double limit_s) {
