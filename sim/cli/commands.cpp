@@ -187,12 +187,12 @@ void print_scenario_summary(const std::string& experiment, const model::Scenario
   const auto clusters = model::list_clusters(scenario);
   const model::RegionGraph graph(scenario);
   std::printf("%s: valid\n", experiment.c_str());
-  std::printf("experiment %s: %s days (warm-up %s), seed %llu, replication %lld, placement %s, scheduling %s\n",
-              scenario.experiment.name.c_str(), fixed(scenario.experiment.horizon_days, 3).c_str(),
-              fixed(scenario.experiment.warmup_days, 3).c_str(),
-              static_cast<unsigned long long>(scenario.experiment.seed),
-              static_cast<long long>(scenario.experiment.replication), scenario.experiment.policies.placement.name.c_str(),
-              scenario.experiment.policies.scheduling.name.c_str());
+  std::printf(
+      "experiment %s: %s days (warm-up %s), seed %llu, replication %lld, placement %s, scheduling %s\n",
+      scenario.experiment.name.c_str(), fixed(scenario.experiment.horizon_days, 3).c_str(),
+      fixed(scenario.experiment.warmup_days, 3).c_str(), static_cast<unsigned long long>(scenario.experiment.seed),
+      static_cast<long long>(scenario.experiment.replication), scenario.experiment.policies.placement.name.c_str(),
+      scenario.experiment.policies.scheduling.name.c_str());
   double capacity = 0.0;
   std::int64_t gpus = 0;
   for (const auto& c : clusters) {

@@ -101,7 +101,8 @@ void MarketPolicies::on_subscribed(std::uint32_t u, const policies::Price& price
   day.discount_usd += price.regional_usd - price.usd;
 }
 
-double MarketPolicies::renewal_charge(std::uint32_t u, double list_usd, std::size_t region, double t) {
+policies::PriceQuery MarketPolicies::renewal_query(std::uint32_t u, double list_usd, std::size_t region,
+                                                   double t) const {
   policies::PriceQuery query;
   query.product = policies::Product::kSubscription;
   query.list_usd = list_usd;
@@ -113,29 +114,23 @@ double MarketPolicies::renewal_charge(std::uint32_t u, double list_usd, std::siz
     query.promotion = held->second.promotion;
     query.discounted_months_left = held->second.months_left;
   }
-  const policies::Price price = pricing_->quote(query);
+  return query;
+}
+
+double MarketPolicies::renewal_charge(std::uint32_t u, double list_usd, std::size_t region, double t) {
+  const policies::Price price = pricing_->quote(renewal_query(u, list_usd, region, t));
   if (price.promotion >= 0) {
     auto& day = tally(price.promotion, region, t);
     ++day.discounted_renewals;
     day.discount_usd += price.regional_usd - price.usd;
-    if (--held->second.months_left <= 0) holds_.erase(held);
+    const auto held = holds_.find(u);
+    if (held != holds_.end() && --held->second.months_left <= 0) holds_.erase(held);
   }
   return price.usd;
 }
 
 double MarketPolicies::next_renewal_price(std::uint32_t u, double list_usd, std::size_t region, double t) const {
-  policies::PriceQuery query;
-  query.product = policies::Product::kSubscription;
-  query.list_usd = list_usd;
-  query.region = region;
-  query.day = t / kDay;
-  query.renewal = true;
-  const auto held = holds_.empty() ? holds_.end() : holds_.find(u);
-  if (held != holds_.end()) {
-    query.promotion = held->second.promotion;
-    query.discounted_months_left = held->second.months_left;
-  }
-  return pricing_->quote(query).usd;
+  return pricing_->quote(renewal_query(u, list_usd, region, t)).usd;
 }
 
 double MarketPolicies::pack_charge(double list_usd, std::size_t region, double t) {

@@ -80,6 +80,8 @@ class MarketPolicies {
   const policies::PricingPolicy& pricing() const { return *pricing_; }
 
  private:
+  /// The price query of the renewal of user u's subscription (with the promotion the user holds, if any).
+  policies::PriceQuery renewal_query(std::uint32_t u, double list_usd, std::size_t region, double t) const;
   struct Hold {
     int promotion = -1;
     std::int64_t months_left = 0;  ///< discounted renewals still due
