@@ -59,7 +59,7 @@ std::string money(double usd) {
   return fixed(usd, 2);
 }
 
-void print_kpi_table(const model::Scenario& scenario, const engine::RunOutcome& outcome) {
+void print_kpi_table(const model::Scenario& scenario, const observe::RunOutcome& outcome) {
   const auto ledger = economics::build_ledger(scenario, outcome);
   std::printf("users and unit economics (real-world equivalents, scale %s; last 30 days for rates):\n",
               fixed(scenario.experiment.scale, 0).c_str());
@@ -115,7 +115,7 @@ void print_markets(const model::Scenario& scenario) {
 
 }  // namespace
 
-int report_config_error(const config::ConfigError& e) {
+int report_config_error(const schema::ConfigError& e) {
   std::cerr << e.diagnostics().format();
   std::cerr << "gvsim: " << e.diagnostics().size() << " problem(s) found; nothing was run or written\n";
   return kBadInput;
@@ -133,7 +133,7 @@ int run_command(const RunOptions& options) {
       return kBadInput;
     }
     return simulate_and_write(scenario, directory, options.overrides, options.quiet);
-  } catch (const config::ConfigError& e) {
+  } catch (const schema::ConfigError& e) {
     return report_config_error(e);
   } catch (const std::exception& e) {
     std::cerr << "gvsim: run failed: " << e.what() << "\n";
@@ -145,7 +145,7 @@ int simulate_and_write(const model::Scenario& scenario, const std::string& direc
                        const std::vector<std::string>& overrides, bool quiet) {
   try {
     const auto started = std::chrono::steady_clock::now();
-    const engine::RunOutcome outcome = engine::run_simulation(scenario);
+    const observe::RunOutcome outcome = engine::run_simulation(scenario);
     output::check_invariants(outcome);
     if (outcome.market != nullptr) economics::check_books(scenario, outcome);
     output::RunInfo info;
@@ -175,7 +175,7 @@ int simulate_and_write(const model::Scenario& scenario, const std::string& direc
                                           : "timeseries.csv, summary.csv",
                 written.fingerprint.c_str());
     return kSuccess;
-  } catch (const config::ConfigError& e) {
+  } catch (const schema::ConfigError& e) {
     return report_config_error(e);
   } catch (const std::exception& e) {
     std::cerr << "gvsim: run failed: " << e.what() << "\n";
@@ -215,7 +215,7 @@ int validate_command(const std::string& experiment, const std::vector<std::strin
     const model::Scenario scenario = config::load_scenario(experiment, {overrides});
     print_scenario_summary(experiment, scenario);
     return kSuccess;
-  } catch (const config::ConfigError& e) {
+  } catch (const schema::ConfigError& e) {
     return report_config_error(e);
   } catch (const std::exception& e) {
     std::cerr << "gvsim: validation failed: " << e.what() << "\n";

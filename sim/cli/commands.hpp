@@ -4,8 +4,8 @@
 #include <string>
 #include <vector>
 
-#include "sim/config/diagnostics.hpp"
 #include "sim/model/scenario.hpp"
+#include "sim/schema/diagnostics.hpp"
 
 namespace gvsim::cli {
 
@@ -39,7 +39,7 @@ int validate_study_command(const std::string& experiment, const std::vector<std:
 /// @brief Prints the summary of one resolved scenario that `gvsim validate` shows.
 void print_scenario_summary(const std::string& experiment, const model::Scenario& scenario);
 /// @brief Reports configuration problems on stderr and returns the exit code for bad input.
-int report_config_error(const config::ConfigError& e);
+int report_config_error(const schema::ConfigError& e);
 
 /// @brief `gvsim validate`: load and check everything, print a summary of the resolved scenario.
 int validate_command(const std::string& experiment, const std::vector<std::string>& overrides);

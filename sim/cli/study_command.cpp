@@ -49,10 +49,10 @@ int study_command(const RunOptions& options) {
     const bool speaker = mpi == nullptr || mpi->rank() == 0;
     study::StudyPlan plan;
     try {
-      config::Diagnostics problems;
+      schema::Diagnostics problems;
       plan = study::expand_study(options.experiment, options.overrides, &problems);
       study::validate_study(plan, problems);
-    } catch (const config::ConfigError& e) {
+    } catch (const schema::ConfigError& e) {
       return speaker ? report_config_error(e) : kBadInput;
     }
     run.out_dir = options.out_dir.empty() ? "results/" + plan.name : options.out_dir;
@@ -89,7 +89,7 @@ int study_run_command(const RunOptions& options) {
     const std::string directory =
         options.out_dir.empty() ? "results/" + plan.name + "/runs/" + plan.runs[index].id : options.out_dir;
     return simulate_and_write(scenario, directory, overrides, options.quiet);
-  } catch (const config::ConfigError& e) {
+  } catch (const schema::ConfigError& e) {
     return report_config_error(e);
   } catch (const std::exception& e) {
     std::cerr << "gvsim: run failed: " << e.what() << "\n";
@@ -99,7 +99,7 @@ int study_run_command(const RunOptions& options) {
 
 int validate_study_command(const std::string& experiment, const std::vector<std::string>& overrides) {
   try {
-    config::Diagnostics problems;
+    schema::Diagnostics problems;
     study::StudyPlan plan = study::expand_study(experiment, overrides, &problems);
     const model::Scenario baseline = study::validate_study(plan, problems);
     print_scenario_summary(experiment, baseline);
@@ -118,7 +118,7 @@ int validate_study_command(const std::string& experiment, const std::vector<std:
     }
     if (plan.variants.size() > kShown) std::printf("  ... and %zu more\n", plan.variants.size() - kShown);
     return kSuccess;
-  } catch (const config::ConfigError& e) {
+  } catch (const schema::ConfigError& e) {
     return report_config_error(e);
   } catch (const std::exception& e) {
     std::cerr << "gvsim: validation failed: " << e.what() << "\n";

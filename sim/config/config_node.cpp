@@ -95,7 +95,7 @@ std::string flow_text(const ConfigNode& node) {
 namespace {
 
 /// Guards yaml-cpp's recursive parser: deep flow nesting or indentation is refused before parsing.
-bool nesting_is_bounded(std::string_view text, const std::string& file, Diagnostics& diagnostics,
+bool nesting_is_bounded(std::string_view text, const std::string& file, schema::Diagnostics& diagnostics,
                         const ParseLimits& limits) {
   int depth = 0;
   int line = 1;
@@ -176,7 +176,7 @@ std::size_t utf8_sequence_length(std::string_view text, std::size_t i) {
 }
 
 /// Checks that `text` is UTF-8 (results and the manifest are UTF-8, so every configured text must be).
-bool is_utf8(std::string_view text, const std::string& file, Diagnostics& diagnostics) {
+bool is_utf8(std::string_view text, const std::string& file, schema::Diagnostics& diagnostics) {
   int line = 1;
   std::size_t line_start = 0;
   for (std::size_t i = 0; i < text.size();) {
@@ -202,12 +202,12 @@ struct StopParsing {};
 /// Builds a ConfigNode tree from yaml-cpp parser events.
 class TreeBuilder : public YAML::EventHandler {
  public:
-  TreeBuilder(std::string file, Diagnostics& diagnostics, const ParseLimits& limits)
+  TreeBuilder(std::string file, schema::Diagnostics& diagnostics, const ParseLimits& limits)
       : file_(std::move(file)), diagnostics_(diagnostics), limits_(limits) {}
 
   std::unique_ptr<ConfigNode> take_root() { return std::move(root_); }
   int documents() const { return documents_; }
-  const SourceMark& second_document() const { return second_document_; }
+  const schema::SourceMark& second_document() const { return second_document_; }
   bool failed() const { return failed_; }
 
   void OnDocumentStart(const YAML::Mark& mark) override {
@@ -281,14 +281,14 @@ class TreeBuilder : public YAML::EventHandler {
     YAML::anchor_t anchor = 0;
     bool expecting_key = true;
     std::string pending_key;
-    SourceMark pending_key_mark;
+    schema::SourceMark pending_key_mark;
   };
 
   void check_tag(const YAML::Mark& mark, const std::string& tag) {
     if (!tag.empty() && tag != "?" && tag != "!") fail(mark, "YAML tags are not supported (found '" + tag + "')");
   }
 
-  SourceMark to_mark(const YAML::Mark& m) const { return SourceMark{file_, m.line + 1, m.column + 1}; }
+  schema::SourceMark to_mark(const YAML::Mark& m) const { return schema::SourceMark{file_, m.line + 1, m.column + 1}; }
 
   std::unique_ptr<ConfigNode> make(ConfigNode::Kind kind, const YAML::Mark& mark) {
     if (++nodes_ > limits_.max_nodes) {
@@ -377,7 +377,7 @@ class TreeBuilder : public YAML::EventHandler {
   }
 
   std::string file_;
-  Diagnostics& diagnostics_;
+  schema::Diagnostics& diagnostics_;
   const ParseLimits& limits_;
   std::vector<Frame> stack_;
   std::unique_ptr<ConfigNode> root_;
@@ -390,7 +390,7 @@ class TreeBuilder : public YAML::EventHandler {
   std::map<YAML::anchor_t, Anchor> anchors_;
   std::size_t nodes_ = 0;
   int documents_ = 0;
-  SourceMark second_document_;
+  schema::SourceMark second_document_;
   bool failed_ = false;
   bool deep_reported_ = false;
   bool too_many_reported_ = false;
@@ -400,7 +400,7 @@ class TreeBuilder : public YAML::EventHandler {
 }  // namespace
 
 std::unique_ptr<ConfigNode> parse_yaml_text(std::string_view text, const std::string& file_name,
-                                            Diagnostics& diagnostics, const ParseLimits& limits) {
+                                            schema::Diagnostics& diagnostics, const ParseLimits& limits) {
   if (text.size() > limits.max_file_bytes) {
     diagnostics.error({file_name, 0, 0}, "",
                       "file is larger than the limit of " + std::to_string(limits.max_file_bytes) + " bytes");
@@ -441,7 +441,7 @@ std::unique_ptr<ConfigNode> parse_yaml_text(std::string_view text, const std::st
   return root;
 }
 
-std::unique_ptr<ConfigNode> parse_yaml_file(const std::string& path, Diagnostics& diagnostics,
+std::unique_ptr<ConfigNode> parse_yaml_file(const std::string& path, schema::Diagnostics& diagnostics,
                                             const ParseLimits& limits) {
   std::ifstream in(path, std::ios::binary);
   if (!in) {

@@ -6,7 +6,7 @@
 #include <utility>
 #include <vector>
 
-#include "sim/config/diagnostics.hpp"
+#include "sim/schema/diagnostics.hpp"
 
 namespace gvsim::config {
 
@@ -17,12 +17,12 @@ struct ConfigNode {
   /// @brief One `key: value` entry of a mapping, with the position of the key itself.
   struct Entry {
     std::string key;
-    SourceMark key_mark;
+    schema::SourceMark key_mark;
     std::unique_ptr<ConfigNode> value;
   };
 
   Kind kind = Kind::kNull;
-  SourceMark mark;
+  schema::SourceMark mark;
   std::string scalar;   ///< text of a scalar
   bool quoted = false;  ///< scalar was written quoted, so it is a string whatever it looks like
   std::vector<Entry> entries;
@@ -52,10 +52,10 @@ struct ParseLimits {
 /// @brief Parses YAML text into a ConfigNode tree; syntax errors, duplicate keys, non-scalar keys, several
 /// documents and limit breaches are recorded in `diagnostics`. Returns nullptr when nothing usable was read.
 std::unique_ptr<ConfigNode> parse_yaml_text(std::string_view text, const std::string& file_name,
-                                            Diagnostics& diagnostics, const ParseLimits& limits = {});
+                                            schema::Diagnostics& diagnostics, const ParseLimits& limits = {});
 
 /// @brief Reads a file and parses it with parse_yaml_text; an unreadable file is a diagnostic.
-std::unique_ptr<ConfigNode> parse_yaml_file(const std::string& path, Diagnostics& diagnostics,
+std::unique_ptr<ConfigNode> parse_yaml_file(const std::string& path, schema::Diagnostics& diagnostics,
                                             const ParseLimits& limits = {});
 
 }  // namespace gvsim::config

@@ -14,7 +14,7 @@ bool is_identifier_text(std::string_view s) {
                      [](char c) { return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_'; });
 }
 
-ConfigReader::ConfigReader(const ConfigNode* node, std::string path, Diagnostics& diagnostics)
+ConfigReader::ConfigReader(const ConfigNode* node, std::string path, schema::Diagnostics& diagnostics)
     : node_(node), path_(std::move(path)), diagnostics_(diagnostics) {}
 
 ConfigReader::~ConfigReader() {
@@ -26,13 +26,13 @@ std::string ConfigReader::path_of(std::string_view key) const {
   return path_ + "." + std::string(key);
 }
 
-const ConfigNode* ConfigReader::take(std::string_view key, Presence presence, std::string_view what) {
+const ConfigNode* ConfigReader::take(std::string_view key, schema::Presence presence, std::string_view what) {
   declared_.emplace_back(key);
   const ConfigNode* found = node_ == nullptr ? nullptr : node_->find(key);
-  if (found == nullptr && presence == Presence::kRequired && node_ != nullptr) {
+  if (found == nullptr && presence == schema::Presence::kRequired && node_ != nullptr) {
     diagnostics_.error(node_->mark, path_of(key), "required key is missing (expected " + std::string(what) + ")");
   }
-  if (found != nullptr && found->kind == ConfigNode::Kind::kNull && presence == Presence::kRequired) {
+  if (found != nullptr && found->kind == ConfigNode::Kind::kNull && presence == schema::Presence::kRequired) {
     diagnostics_.expected(found->mark, path_of(key), what, found->describe());
     return nullptr;
   }
@@ -45,17 +45,18 @@ void ConfigReader::finish() {
   for (const auto& entry : node_->entries) {
     if (std::find(declared_.begin(), declared_.end(), entry.key) != declared_.end()) continue;
     std::string message = "unknown key";
-    const std::string suggestion = closest_match(entry.key, declared_);
+    const std::string suggestion = schema::closest_match(entry.key, declared_);
     if (!suggestion.empty()) {
       message += "; did you mean '" + suggestion + "'?";
     } else if (!declared_.empty()) {
-      message += "; valid keys here: " + join_names(declared_);
+      message += "; valid keys here: " + schema::join_names(declared_);
     }
     diagnostics_.error(entry.key_mark, path_of(entry.key), message);
   }
 }
 
-bool ConfigReader::read_number(const ConfigNode& node, std::string_view key, const NumberRule& rule, double& out) {
+bool ConfigReader::read_number(const ConfigNode& node, std::string_view key, const schema::NumberRule& rule,
+                               double& out) {
   const std::string what = rule.describe();
   if (node.kind != ConfigNode::Kind::kScalar || node.quoted) {
     diagnostics_.expected(node.mark, path_of(key), what, node.describe());
@@ -83,27 +84,27 @@ bool ConfigReader::read_number(const ConfigNode& node, std::string_view key, con
   return true;
 }
 
-void ConfigReader::number(std::string_view key, double& value, const NumberRule& rule, std::string_view,
-                          Presence presence) {
+void ConfigReader::number(std::string_view key, double& value, const schema::NumberRule& rule, std::string_view,
+                          schema::Presence presence) {
   const ConfigNode* node = take(key, presence, rule.describe());
   if (node == nullptr) return;
   double v = value;
   if (read_number(*node, key, rule, v)) value = v;
 }
 
-void ConfigReader::optional_number(std::string_view key, std::optional<double>& value, const NumberRule& rule,
+void ConfigReader::optional_number(std::string_view key, std::optional<double>& value, const schema::NumberRule& rule,
                                    std::string_view) {
-  const ConfigNode* node = take(key, Presence::kOptional, rule.describe());
+  const ConfigNode* node = take(key, schema::Presence::kOptional, rule.describe());
   if (node == nullptr) return;
   double v = 0.0;
   if (read_number(*node, key, rule, v)) value = v;
 }
 
-void ConfigReader::number_list(std::string_view key, std::vector<double>& values, const NumberRule& rule,
+void ConfigReader::number_list(std::string_view key, std::vector<double>& values, const schema::NumberRule& rule,
                                std::string_view, std::size_t min_items, std::size_t max_items) {
   const std::string what = "a list of " + std::to_string(min_items) +
                            (max_items == min_items ? "" : " to " + std::to_string(max_items)) + " numbers";
-  const ConfigNode* node = take(key, Presence::kOptional, what);
+  const ConfigNode* node = take(key, schema::Presence::kOptional, what);
   if (node == nullptr) return;
   if (node->kind != ConfigNode::Kind::kSequence || node->items.size() < min_items || node->items.size() > max_items) {
     const std::string got = node->kind == ConfigNode::Kind::kSequence
@@ -120,7 +121,7 @@ void ConfigReader::number_list(std::string_view key, std::vector<double>& values
   if (ok) values = std::move(read);
 }
 
-void ConfigReader::text(std::string_view key, std::string& value, std::string_view, Presence presence) {
+void ConfigReader::text(std::string_view key, std::string& value, std::string_view, schema::Presence presence) {
   const ConfigNode* node = take(key, presence, "text");
   if (node == nullptr) return;
   if (node->kind != ConfigNode::Kind::kScalar) {
@@ -137,21 +138,21 @@ bool ConfigReader::is_identifier(const ConfigNode& node, std::string_view key) {
   return false;
 }
 
-void ConfigReader::identifier(std::string_view key, std::string& value, std::string_view, Presence presence) {
+void ConfigReader::identifier(std::string_view key, std::string& value, std::string_view, schema::Presence presence) {
   const ConfigNode* node = take(key, presence, "a name");
   if (node != nullptr && is_identifier(*node, key)) value = node->scalar;
 }
 
-void ConfigReader::reference(std::string_view key, NameRef& value, std::string_view target, std::string_view,
-                             Presence presence) {
+void ConfigReader::reference(std::string_view key, schema::NameRef& value, std::string_view target, std::string_view,
+                             schema::Presence presence) {
   const ConfigNode* node = take(key, presence, "the name of a " + std::string(target));
-  if (node != nullptr && is_identifier(*node, key)) value = NameRef{node->scalar, node->mark};
+  if (node != nullptr && is_identifier(*node, key)) value = schema::NameRef{node->scalar, node->mark};
 }
 
-void ConfigReader::references(std::string_view key, std::vector<NameRef>& values, std::string_view target,
+void ConfigReader::references(std::string_view key, std::vector<schema::NameRef>& values, std::string_view target,
                               std::string_view, std::size_t min_items) {
   const std::string what = "a list of " + std::string(target) + " names";
-  const ConfigNode* node = take(key, min_items > 0 ? Presence::kRequired : Presence::kOptional, what);
+  const ConfigNode* node = take(key, min_items > 0 ? schema::Presence::kRequired : schema::Presence::kOptional, what);
   if (node == nullptr) return;
   if (node->kind != ConfigNode::Kind::kSequence) {
     diagnostics_.expected(node->mark, path_of(key), what, node->describe());
@@ -167,17 +168,17 @@ void ConfigReader::references(std::string_view key, std::vector<NameRef>& values
     const std::string item_key = std::string(key) + "[" + std::to_string(i) + "]";
     if (!is_identifier(item, item_key)) continue;
     const bool repeated =
-        std::any_of(values.begin(), values.end(), [&](const NameRef& r) { return r.name == item.scalar; });
+        std::any_of(values.begin(), values.end(), [&](const schema::NameRef& r) { return r.name == item.scalar; });
     if (repeated) {
       diagnostics_.error(item.mark, path_of(item_key), "'" + item.scalar + "' is listed twice");
       continue;
     }
-    values.push_back(NameRef{item.scalar, item.mark});
+    values.push_back(schema::NameRef{item.scalar, item.mark});
   }
 }
 
 void ConfigReader::flag(std::string_view key, bool& value, std::string_view) {
-  const ConfigNode* node = take(key, Presence::kOptional, "true or false");
+  const ConfigNode* node = take(key, schema::Presence::kOptional, "true or false");
   if (node == nullptr) return;
   if (node->kind == ConfigNode::Kind::kScalar && !node->quoted && (node->scalar == "true" || node->scalar == "false")) {
     value = node->scalar == "true";
@@ -188,8 +189,8 @@ void ConfigReader::flag(std::string_view key, bool& value, std::string_view) {
 
 void ConfigReader::choice(std::string_view key, std::string& value, const std::vector<std::string>& options,
                           std::string_view) {
-  const std::string what = "one of " + join_names(options);
-  const ConfigNode* node = take(key, Presence::kOptional, what);
+  const std::string what = "one of " + schema::join_names(options);
+  const ConfigNode* node = take(key, schema::Presence::kOptional, what);
   if (node == nullptr) return;
   if (node->kind == ConfigNode::Kind::kScalar &&
       std::find(options.begin(), options.end(), node->scalar) != options.end()) {
@@ -198,15 +199,16 @@ void ConfigReader::choice(std::string_view key, std::string& value, const std::v
   }
   std::string got = node->describe();
   if (node->kind == ConfigNode::Kind::kScalar) {
-    const std::string suggestion = closest_match(node->scalar, options);
+    const std::string suggestion = schema::closest_match(node->scalar, options);
     if (!suggestion.empty()) got += " (did you mean '" + suggestion + "'?)";
   }
   diagnostics_.expected(node->mark, path_of(key), what, got);
 }
 
-void ConfigReader::shares(std::string_view key, std::vector<Share>& values, std::string_view target, std::string_view) {
+void ConfigReader::shares(std::string_view key, std::vector<schema::Share>& values, std::string_view target,
+                          std::string_view) {
   const std::string what = "a mapping of " + std::string(target) + " names to shares summing to 1";
-  const ConfigNode* node = take(key, Presence::kOptional, what);
+  const ConfigNode* node = take(key, schema::Presence::kOptional, what);
   if (node == nullptr) return;
   if (node->kind != ConfigNode::Kind::kMap || node->entries.empty()) {
     diagnostics_.expected(node->mark, path_of(key), what, node->describe());
@@ -224,12 +226,12 @@ void ConfigReader::shares(std::string_view key, std::vector<Share>& values, std:
       continue;
     }
     double share = 0.0;
-    if (!read_number(*entry.value, entry_path, NumberRule::probability(), share)) {
+    if (!read_number(*entry.value, entry_path, schema::NumberRule::probability(), share)) {
       all_read = false;
       continue;
     }
     total += share;
-    values.push_back(Share{NameRef{entry.key, entry.key_mark}, share});
+    values.push_back(schema::Share{schema::NameRef{entry.key, entry.key_mark}, share});
   }
   if (all_read && std::fabs(total - 1.0) > 1e-6) {
     char sum_text[32];
@@ -238,13 +240,15 @@ void ConfigReader::shares(std::string_view key, std::vector<Share>& values, std:
   }
 }
 
-void ConfigReader::raw(std::string_view key, RawValue& value, RawShape shape, std::string_view) {
-  const char* what = shape == RawShape::kList ? "a list" : shape == RawShape::kMapping ? "a mapping" : "a value";
-  const ConfigNode* node = take(key, Presence::kOptional, what);
+void ConfigReader::raw(std::string_view key, schema::RawValue& value, schema::RawShape shape, std::string_view) {
+  const char* what = shape == schema::RawShape::kList      ? "a list"
+                     : shape == schema::RawShape::kMapping ? "a mapping"
+                                                           : "a value";
+  const ConfigNode* node = take(key, schema::Presence::kOptional, what);
   if (node == nullptr) return;
-  const bool fits = shape == RawShape::kAny ||
-                    (shape == RawShape::kList && node->kind == ConfigNode::Kind::kSequence) ||
-                    (shape == RawShape::kMapping && node->kind == ConfigNode::Kind::kMap);
+  const bool fits = shape == schema::RawShape::kAny ||
+                    (shape == schema::RawShape::kList && node->kind == ConfigNode::Kind::kSequence) ||
+                    (shape == schema::RawShape::kMapping && node->kind == ConfigNode::Kind::kMap);
   if (!fits) {
     diagnostics_.expected(node->mark, path_of(key), what, node->describe());
     return;
@@ -252,17 +256,17 @@ void ConfigReader::raw(std::string_view key, RawValue& value, RawShape shape, st
   value.node = node->clone();
 }
 
-void ConfigReader::here_of(std::string_view key, SourceMark& mark) {
+void ConfigReader::here_of(std::string_view key, schema::SourceMark& mark) {
   const ConfigNode* found = node_ == nullptr ? nullptr : node_->find(key);
   if (found != nullptr) mark = found->mark;
 }
 
-void ConfigReader::here(SourceMark& mark) {
+void ConfigReader::here(schema::SourceMark& mark) {
   if (node_ != nullptr) mark = node_->mark;
 }
 
-void ConfigReader::object(std::string_view key, std::string_view, Presence presence,
-                          const std::function<void(Fields&)>& body) {
+void ConfigReader::object(std::string_view key, std::string_view, schema::Presence presence,
+                          const std::function<void(schema::Fields&)>& body) {
   const ConfigNode* node = take(key, presence, "a mapping");
   if (node == nullptr) return;
   if (node->kind != ConfigNode::Kind::kMap) {
@@ -275,8 +279,9 @@ void ConfigReader::object(std::string_view key, std::string_view, Presence prese
 
 void ConfigReader::sequence(std::string_view key, std::string_view, std::size_t min_items, std::size_t,
                             const std::function<void(std::size_t)>& resize,
-                            const std::function<void(Fields&, std::size_t)>& body) {
-  const ConfigNode* node = take(key, min_items > 0 ? Presence::kRequired : Presence::kOptional, "a list");
+                            const std::function<void(schema::Fields&, std::size_t)>& body) {
+  const ConfigNode* node =
+      take(key, min_items > 0 ? schema::Presence::kRequired : schema::Presence::kOptional, "a list");
   if (node == nullptr) return;
   if (node->kind != ConfigNode::Kind::kSequence) {
     diagnostics_.expected(node->mark, path_of(key), "a list", node->describe());
@@ -301,8 +306,9 @@ void ConfigReader::sequence(std::string_view key, std::string_view, std::size_t 
 
 void ConfigReader::keyed(std::string_view key, std::string_view, std::size_t min_items, const std::vector<std::string>&,
                          const std::function<void(std::size_t)>& resize,
-                         const std::function<void(Fields&, std::size_t, const std::string&)>& body) {
-  const ConfigNode* node = take(key, min_items > 0 ? Presence::kRequired : Presence::kOptional, "a mapping of names");
+                         const std::function<void(schema::Fields&, std::size_t, const std::string&)>& body) {
+  const ConfigNode* node =
+      take(key, min_items > 0 ? schema::Presence::kRequired : schema::Presence::kOptional, "a mapping of names");
   if (node == nullptr) return;
   if (node->kind != ConfigNode::Kind::kMap) {
     diagnostics_.expected(node->mark, path_of(key), "a mapping of names", node->describe());

@@ -35,7 +35,8 @@ JsonDumper::JsonDumper(nlohmann::ordered_json& out) : out_(out) {
   if (!out_.is_object()) out_ = nlohmann::ordered_json::object();
 }
 
-void JsonDumper::number(std::string_view key, double& value, const NumberRule& rule, std::string_view, Presence) {
+void JsonDumper::number(std::string_view key, double& value, const schema::NumberRule& rule, std::string_view,
+                        schema::Presence) {
   if (rule.integer) {
     out_[std::string(key)] = static_cast<long long>(value);
   } else {
@@ -43,30 +44,31 @@ void JsonDumper::number(std::string_view key, double& value, const NumberRule& r
   }
 }
 
-void JsonDumper::optional_number(std::string_view key, std::optional<double>& value, const NumberRule&,
+void JsonDumper::optional_number(std::string_view key, std::optional<double>& value, const schema::NumberRule&,
                                  std::string_view) {
   if (value) out_[std::string(key)] = *value;
 }
 
-void JsonDumper::number_list(std::string_view key, std::vector<double>& values, const NumberRule&, std::string_view,
-                             std::size_t, std::size_t) {
+void JsonDumper::number_list(std::string_view key, std::vector<double>& values, const schema::NumberRule&,
+                             std::string_view, std::size_t, std::size_t) {
   out_[std::string(key)] = values;
 }
 
-void JsonDumper::text(std::string_view key, std::string& value, std::string_view, Presence) {
+void JsonDumper::text(std::string_view key, std::string& value, std::string_view, schema::Presence) {
   out_[std::string(key)] = value;
 }
 
-void JsonDumper::identifier(std::string_view key, std::string& value, std::string_view, Presence) {
+void JsonDumper::identifier(std::string_view key, std::string& value, std::string_view, schema::Presence) {
   out_[std::string(key)] = value;
 }
 
-void JsonDumper::reference(std::string_view key, NameRef& value, std::string_view, std::string_view, Presence) {
+void JsonDumper::reference(std::string_view key, schema::NameRef& value, std::string_view, std::string_view,
+                           schema::Presence) {
   out_[std::string(key)] = value.name;
 }
 
-void JsonDumper::references(std::string_view key, std::vector<NameRef>& values, std::string_view, std::string_view,
-                            std::size_t) {
+void JsonDumper::references(std::string_view key, std::vector<schema::NameRef>& values, std::string_view,
+                            std::string_view, std::size_t) {
   auto& list = out_[std::string(key)] = nlohmann::ordered_json::array();
   for (const auto& v : values)
     list.push_back(v.name);
@@ -80,22 +82,23 @@ void JsonDumper::choice(std::string_view key, std::string& value, const std::vec
   out_[std::string(key)] = value;
 }
 
-void JsonDumper::shares(std::string_view key, std::vector<Share>& values, std::string_view, std::string_view) {
+void JsonDumper::shares(std::string_view key, std::vector<schema::Share>& values, std::string_view, std::string_view) {
   if (values.empty()) return;
   auto& map = out_[std::string(key)] = nlohmann::ordered_json::object();
   for (const auto& s : values)
     map[s.ref.name] = s.value;
 }
 
-void JsonDumper::raw(std::string_view key, RawValue& value, RawShape, std::string_view) {
+void JsonDumper::raw(std::string_view key, schema::RawValue& value, schema::RawShape, std::string_view) {
   if (value.node != nullptr) out_[std::string(key)] = to_json(*value.node);
 }
 
-void JsonDumper::here_of(std::string_view, SourceMark&) {}
+void JsonDumper::here_of(std::string_view, schema::SourceMark&) {}
 
-void JsonDumper::here(SourceMark&) {}
+void JsonDumper::here(schema::SourceMark&) {}
 
-void JsonDumper::object(std::string_view key, std::string_view, Presence, const std::function<void(Fields&)>& body) {
+void JsonDumper::object(std::string_view key, std::string_view, schema::Presence,
+                        const std::function<void(schema::Fields&)>& body) {
   auto& child = out_[std::string(key)] = nlohmann::ordered_json::object();
   JsonDumper dumper(child);
   body(dumper);
@@ -103,7 +106,7 @@ void JsonDumper::object(std::string_view key, std::string_view, Presence, const 
 
 void JsonDumper::sequence(std::string_view key, std::string_view, std::size_t, std::size_t size,
                           const std::function<void(std::size_t)>&,
-                          const std::function<void(Fields&, std::size_t)>& body) {
+                          const std::function<void(schema::Fields&, std::size_t)>& body) {
   auto& list = out_[std::string(key)] = nlohmann::ordered_json::array();
   for (std::size_t i = 0; i < size; ++i) {
     nlohmann::ordered_json item = nlohmann::ordered_json::object();
@@ -115,7 +118,7 @@ void JsonDumper::sequence(std::string_view key, std::string_view, std::size_t, s
 
 void JsonDumper::keyed(std::string_view key, std::string_view, std::size_t, const std::vector<std::string>& names,
                        const std::function<void(std::size_t)>&,
-                       const std::function<void(Fields&, std::size_t, const std::string&)>& body) {
+                       const std::function<void(schema::Fields&, std::size_t, const std::string&)>& body) {
   auto& map = out_[std::string(key)] = nlohmann::ordered_json::object();
   for (std::size_t i = 0; i < names.size(); ++i) {
     nlohmann::ordered_json item = nlohmann::ordered_json::object();

@@ -20,7 +20,7 @@ Json number_value(double v, bool integer) {
   return Json(v);
 }
 
-Json number_schema(const NumberRule& rule) {
+Json number_schema(const schema::NumberRule& rule) {
   Json s = Json::object();
   s["type"] = rule.integer ? "integer" : "number";
   if (std::isfinite(rule.min))
@@ -67,21 +67,21 @@ void JsonSchemaBuilder::put(std::string_view key, Json schema, bool required) {
   schema_["required"].push_back(std::string(key));
 }
 
-void JsonSchemaBuilder::number(std::string_view key, double& value, const NumberRule& rule, std::string_view doc,
-                               Presence presence) {
+void JsonSchemaBuilder::number(std::string_view key, double& value, const schema::NumberRule& rule,
+                               std::string_view doc, schema::Presence presence) {
   Json s = with_doc(doc, rule.unit, number_schema(rule));
-  const bool required = presence == Presence::kRequired;
+  const bool required = presence == schema::Presence::kRequired;
   if (!required) s["default"] = number_value(value, rule.integer);
   put(key, std::move(s), required);
 }
 
-void JsonSchemaBuilder::optional_number(std::string_view key, std::optional<double>&, const NumberRule& rule,
+void JsonSchemaBuilder::optional_number(std::string_view key, std::optional<double>&, const schema::NumberRule& rule,
                                         std::string_view doc) {
   put(key, with_doc(doc, rule.unit, number_schema(rule)), false);
 }
 
 // No default: an empty list means "not given" and need not satisfy minItems.
-void JsonSchemaBuilder::number_list(std::string_view key, std::vector<double>&, const NumberRule& rule,
+void JsonSchemaBuilder::number_list(std::string_view key, std::vector<double>&, const schema::NumberRule& rule,
                                     std::string_view doc, std::size_t min_items, std::size_t max_items) {
   Json s = with_doc(doc, rule.unit, Json{{"type", "array"}});
   s["items"] = number_schema(rule);
@@ -90,27 +90,29 @@ void JsonSchemaBuilder::number_list(std::string_view key, std::vector<double>&, 
   put(key, std::move(s), false);
 }
 
-void JsonSchemaBuilder::text(std::string_view key, std::string& value, std::string_view doc, Presence presence) {
+void JsonSchemaBuilder::text(std::string_view key, std::string& value, std::string_view doc,
+                             schema::Presence presence) {
   Json s = with_doc(doc, "", Json{{"type", "string"}});
-  const bool required = presence == Presence::kRequired;
+  const bool required = presence == schema::Presence::kRequired;
   if (!required) s["default"] = value;
   put(key, std::move(s), required);
 }
 
-void JsonSchemaBuilder::identifier(std::string_view key, std::string& value, std::string_view doc, Presence presence) {
+void JsonSchemaBuilder::identifier(std::string_view key, std::string& value, std::string_view doc,
+                                   schema::Presence presence) {
   Json s = with_doc(doc, "", name_schema());
-  const bool required = presence == Presence::kRequired;
+  const bool required = presence == schema::Presence::kRequired;
   if (!required && !value.empty()) s["default"] = value;
   put(key, std::move(s), required);
 }
 
-void JsonSchemaBuilder::reference(std::string_view key, NameRef&, std::string_view target, std::string_view doc,
-                                  Presence presence) {
+void JsonSchemaBuilder::reference(std::string_view key, schema::NameRef&, std::string_view target, std::string_view doc,
+                                  schema::Presence presence) {
   put(key, with_doc(std::string(doc) + " (name of a " + std::string(target) + ")", "", name_schema()),
-      presence == Presence::kRequired);
+      presence == schema::Presence::kRequired);
 }
 
-void JsonSchemaBuilder::references(std::string_view key, std::vector<NameRef>&, std::string_view target,
+void JsonSchemaBuilder::references(std::string_view key, std::vector<schema::NameRef>&, std::string_view target,
                                    std::string_view doc, std::size_t min_items) {
   Json s = with_doc(std::string(doc) + " (" + std::string(target) + " names)", "", Json{{"type", "array"}});
   s["items"] = name_schema();
@@ -119,11 +121,11 @@ void JsonSchemaBuilder::references(std::string_view key, std::vector<NameRef>&, 
   put(key, std::move(s), min_items > 0);
 }
 
-void JsonSchemaBuilder::raw(std::string_view key, RawValue&, RawShape shape, std::string_view doc) {
+void JsonSchemaBuilder::raw(std::string_view key, schema::RawValue&, schema::RawShape shape, std::string_view doc) {
   // Sweep values are any YAML value, checked later against the key they are assigned to.
-  Json s = shape == RawShape::kList      ? Json{{"type", "array"}}
-           : shape == RawShape::kMapping ? Json{{"type", "object"}}
-                                         : Json::object();
+  Json s = shape == schema::RawShape::kList      ? Json{{"type", "array"}}
+           : shape == schema::RawShape::kMapping ? Json{{"type", "object"}}
+                                                 : Json::object();
   put(key, with_doc(doc, "", std::move(s)), false);
 }
 
@@ -141,7 +143,7 @@ void JsonSchemaBuilder::choice(std::string_view key, std::string& value, const s
   put(key, std::move(s), false);
 }
 
-void JsonSchemaBuilder::shares(std::string_view key, std::vector<Share>&, std::string_view target,
+void JsonSchemaBuilder::shares(std::string_view key, std::vector<schema::Share>&, std::string_view target,
                                std::string_view doc) {
   Json s = with_doc(std::string(doc) + " (" + std::string(target) + " name -> share; shares sum to 1)", "",
                     Json{{"type", "object"}});
@@ -151,21 +153,21 @@ void JsonSchemaBuilder::shares(std::string_view key, std::vector<Share>&, std::s
   put(key, std::move(s), false);
 }
 
-void JsonSchemaBuilder::here(SourceMark&) {}
+void JsonSchemaBuilder::here(schema::SourceMark&) {}
 
-void JsonSchemaBuilder::here_of(std::string_view, SourceMark&) {}
+void JsonSchemaBuilder::here_of(std::string_view, schema::SourceMark&) {}
 
-void JsonSchemaBuilder::object(std::string_view key, std::string_view doc, Presence presence,
-                               const std::function<void(Fields&)>& body) {
+void JsonSchemaBuilder::object(std::string_view key, std::string_view doc, schema::Presence presence,
+                               const std::function<void(schema::Fields&)>& body) {
   Json s = object_schema(doc);
   JsonSchemaBuilder child(s);
   body(child);
-  put(key, std::move(s), presence == Presence::kRequired);
+  put(key, std::move(s), presence == schema::Presence::kRequired);
 }
 
 void JsonSchemaBuilder::sequence(std::string_view key, std::string_view doc, std::size_t min_items, std::size_t,
                                  const std::function<void(std::size_t)>& resize,
-                                 const std::function<void(Fields&, std::size_t)>& body) {
+                                 const std::function<void(schema::Fields&, std::size_t)>& body) {
   Json item = object_schema("");
   resize(1);
   JsonSchemaBuilder child(item);
@@ -178,7 +180,7 @@ void JsonSchemaBuilder::sequence(std::string_view key, std::string_view doc, std
 
 void JsonSchemaBuilder::keyed(std::string_view key, std::string_view doc, std::size_t min_items,
                               const std::vector<std::string>&, const std::function<void(std::size_t)>& resize,
-                              const std::function<void(Fields&, std::size_t, const std::string&)>& body) {
+                              const std::function<void(schema::Fields&, std::size_t, const std::string&)>& body) {
   Json entry = object_schema("");
   resize(1);
   JsonSchemaBuilder child(entry);
@@ -191,7 +193,7 @@ void JsonSchemaBuilder::keyed(std::string_view key, std::string_view doc, std::s
 }
 
 Json json_schema_document(const std::string& title, const std::string& description,
-                          const std::function<void(Fields&)>& body) {
+                          const std::function<void(schema::Fields&)>& body) {
   Json doc = Json::object();
   doc["$schema"] = "https://json-schema.org/draft/2020-12/schema";
   doc["title"] = title;

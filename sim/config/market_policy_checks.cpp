@@ -15,12 +15,12 @@ std::string participating(const model::Scenario& scenario) {
   std::vector<std::string> names;
   for (const auto& r : scenario.regions)
     names.push_back(r.name);
-  return names.empty() ? std::string("none") : join_names(names);
+  return names.empty() ? std::string("none") : schema::join_names(names);
 }
 
 /// True when `ref` names a participating region; reports it otherwise (unless empty: reported by the reader).
-bool check_region(const model::Scenario& scenario, const NameRef& ref, const std::string& path,
-                  Diagnostics& diagnostics) {
+bool check_region(const model::Scenario& scenario, const schema::NameRef& ref, const std::string& path,
+                  schema::Diagnostics& diagnostics) {
   if (ref.name.empty()) return false;
   if (model::region_index(scenario, ref.name) < scenario.regions.size()) return true;
   diagnostics.error(ref.mark, path,
@@ -28,13 +28,13 @@ bool check_region(const model::Scenario& scenario, const NameRef& ref, const std
   return false;
 }
 
-void check_pricing(const model::Scenario& scenario, Diagnostics& diagnostics) {
+void check_pricing(const model::Scenario& scenario, schema::Diagnostics& diagnostics) {
   const auto& pricing = scenario.experiment.policies.pricing;
   const std::string base = "policies.pricing";
   if (pricing.purchasing_power.floor > pricing.purchasing_power.cap) {
     diagnostics.expected(pricing.purchasing_power_where, base + ".purchasing_power.floor",
-                         "a floor <= cap (" + shortest(pricing.purchasing_power.cap) + ")",
-                         shortest(pricing.purchasing_power.floor));
+                         "a floor <= cap (" + schema::shortest(pricing.purchasing_power.cap) + ")",
+                         schema::shortest(pricing.purchasing_power.floor));
   }
   std::set<std::string> names;
   for (std::size_t i = 0; i < pricing.promotions.size(); ++i) {
@@ -44,8 +44,9 @@ void check_pricing(const model::Scenario& scenario, Diagnostics& diagnostics) {
       diagnostics.error(p.where, path + ".name", "promotion name '" + p.name + "' is used twice");
     }
     if (p.end_where.line > 0 && p.end_day <= p.start_day) {
-      diagnostics.expected(p.end_where, path + ".end_day", "a day after start_day (" + shortest(p.start_day) + ")",
-                           shortest(p.end_day));
+      diagnostics.expected(p.end_where, path + ".end_day",
+                           "a day after start_day (" + schema::shortest(p.start_day) + ")",
+                           schema::shortest(p.end_day));
     }
     for (std::size_t k = 0; k < p.regions.size(); ++k)
       check_region(scenario, p.regions[k], path + ".regions[" + std::to_string(k) + "]", diagnostics);
@@ -59,7 +60,7 @@ void check_pricing(const model::Scenario& scenario, Diagnostics& diagnostics) {
   }
 }
 
-void check_entry(const model::Scenario& scenario, Diagnostics& diagnostics) {
+void check_entry(const model::Scenario& scenario, schema::Diagnostics& diagnostics) {
   const auto& entry = scenario.experiment.policies.market_entry;
   const std::string base = "policies.market_entry";
   // The parameters of a policy not chosen are kept and checked, so that `--set ...name=` switches policies.
@@ -105,7 +106,7 @@ void check_entry(const model::Scenario& scenario, Diagnostics& diagnostics) {
 
 }  // namespace
 
-void check_market_policies(const model::Scenario& scenario, Diagnostics& diagnostics) {
+void check_market_policies(const model::Scenario& scenario, schema::Diagnostics& diagnostics) {
   check_pricing(scenario, diagnostics);
   check_entry(scenario, diagnostics);
 }

@@ -8,15 +8,15 @@ namespace gvsim::config {
 
 namespace {
 
-void check_beta(const model::ContentSpec& content, double mean, const SourceMark& mark, const std::string& path,
-                Diagnostics& diagnostics) {
+void check_beta(const model::ContentSpec& content, double mean, const schema::SourceMark& mark, const std::string& path,
+                schema::Diagnostics& diagnostics) {
   if (content.distribution != "beta" || content.cv == 0.0 || mean == 0.0) return;
   const double limit = beta_cv_limit(mean);
   if (content.cv >= limit) {
     diagnostics.expected(mark, path,
-                         "a content.cv below " + shortest(limit) + " (a beta distribution with mean " + shortest(mean) +
-                             " has cv < sqrt((1 - mean) / mean))",
-                         "cv " + shortest(content.cv));
+                         "a content.cv below " + schema::shortest(limit) + " (a beta distribution with mean " +
+                             schema::shortest(mean) + " has cv < sqrt((1 - mean) / mean))",
+                         "cv " + schema::shortest(content.cv));
   }
 }
 
@@ -26,7 +26,7 @@ double beta_cv_limit(double mean) {
   return mean > 0.0 ? std::sqrt((1.0 - mean) / mean) : std::numeric_limits<double>::infinity();
 }
 
-void check_moderation(const model::Scenario& scenario, Diagnostics& diagnostics) {
+void check_moderation(const model::Scenario& scenario, schema::Diagnostics& diagnostics) {
   const auto& spec = scenario.experiment.policies.moderation;
   if (spec.name == "none") return;
   const std::string path = "policies.moderation";
@@ -43,15 +43,15 @@ void check_moderation(const model::Scenario& scenario, Diagnostics& diagnostics)
     for (const auto& r : regions)
       known = known || r == name;
     if (!known && i < spec.binormal_region_marks.size()) {
-      const std::string suggestion = closest_match(name, regions);
+      const std::string suggestion = schema::closest_match(name, regions);
       diagnostics.error(spec.binormal_region_marks[i], path + ".binormal.regions." + name,
                         "unknown region '" + name + "'" +
                             (suggestion.empty() ? "" : " (did you mean '" + suggestion + "'?)") +
-                            "; regions taking part: " + join_names(regions));
+                            "; regions taking part: " + schema::join_names(regions));
     }
   }
   const auto& content = spec.content;
-  const SourceMark& cv_mark = content.cv_where.line > 0 ? content.cv_where : content.where;
+  const schema::SourceMark& cv_mark = content.cv_where.line > 0 ? content.cv_where : content.where;
   check_beta(content, content.harmful_share_mean, cv_mark, path + ".content.cv", diagnostics);
   std::vector<std::string> segments;
   for (const auto& s : scenario.experiment.workload.users.segments)
@@ -64,7 +64,7 @@ void check_moderation(const model::Scenario& scenario, Diagnostics& diagnostics)
     if (!known) {
       diagnostics.error(entry.where, entry_path,
                         "unknown segment '" + entry.name + "'; defined in workload.users.segments: " +
-                            (segments.empty() ? std::string("none") : join_names(segments)));
+                            (segments.empty() ? std::string("none") : schema::join_names(segments)));
     }
     check_beta(content, entry.harmful_share_mean, entry.where, entry_path + ".harmful_share_mean", diagnostics);
   }

@@ -40,8 +40,8 @@ bool split_path(const std::string& path, std::vector<PathStep>& steps) {
   return !steps.empty();
 }
 
-bool apply_path(ConfigNode& root, const std::string& path, std::unique_ptr<ConfigNode> value, const SourceMark& where,
-                Diagnostics& diagnostics) {
+bool apply_path(ConfigNode& root, const std::string& path, std::unique_ptr<ConfigNode> value,
+                const schema::SourceMark& where, schema::Diagnostics& diagnostics) {
   std::vector<PathStep> steps;
   if (!split_path(path, steps) || !steps.front().key.size()) {
     diagnostics.expected(where, path, "a key path such as workload.synthetic[0].arrivals.rate_per_hour",
@@ -88,15 +88,15 @@ bool apply_path(ConfigNode& root, const std::string& path, std::unique_ptr<Confi
   return true;
 }
 
-void apply_one(ConfigNode& root, const std::string& assignment, Diagnostics& diagnostics) {
-  const SourceMark where{"--set " + assignment.substr(0, assignment.find('=')), 1, 1};
+void apply_one(ConfigNode& root, const std::string& assignment, schema::Diagnostics& diagnostics) {
+  const schema::SourceMark where{"--set " + assignment.substr(0, assignment.find('=')), 1, 1};
   const std::size_t eq = assignment.find('=');
   if (eq == std::string::npos) {
     diagnostics.expected(where, "", "key.path=value", "\"" + assignment + "\"");
     return;
   }
   const std::string path = assignment.substr(0, eq);
-  Diagnostics value_problems;
+  schema::Diagnostics value_problems;
   const std::string value_text = assignment.substr(eq + 1);
   auto value = parse_yaml_text(value_text, "--set " + path, value_problems);
   if (value == nullptr) {
@@ -113,12 +113,12 @@ void apply_one(ConfigNode& root, const std::string& assignment, Diagnostics& dia
 
 }  // namespace
 
-bool apply_assignment(ConfigNode& root, const Assignment& assignment, Diagnostics& diagnostics) {
+bool apply_assignment(ConfigNode& root, const Assignment& assignment, schema::Diagnostics& diagnostics) {
   auto value = assignment.value != nullptr ? assignment.value->clone() : std::make_unique<ConfigNode>();
   return apply_path(root, assignment.path, std::move(value), assignment.where, diagnostics);
 }
 
-void apply_overrides(ConfigNode& root, const std::vector<std::string>& assignments, Diagnostics& diagnostics) {
+void apply_overrides(ConfigNode& root, const std::vector<std::string>& assignments, schema::Diagnostics& diagnostics) {
   for (const auto& a : assignments)
     apply_one(root, a, diagnostics);
 }

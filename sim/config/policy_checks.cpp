@@ -19,19 +19,19 @@ bool has_local_cluster(const model::Region& region) {
   return false;
 }
 
-void check_autoscale(const policies::CapacitySpec& capacity, const SourceMark& mark, const std::string& path,
-                     Diagnostics& diagnostics) {
+void check_autoscale(const policies::CapacitySpec& capacity, const schema::SourceMark& mark, const std::string& path,
+                     schema::Diagnostics& diagnostics) {
   if (capacity.name != "autoscale") return;
   const auto& a = capacity.autoscale;
   if (!(a.scale_down_below < a.scale_up_above)) {
     diagnostics.expected(mark, path + ".autoscale.scale_down_below",
-                         "a value below scale_up_above (" + shortest(a.scale_up_above) + ")",
-                         shortest(a.scale_down_below));
+                         "a value below scale_up_above (" + schema::shortest(a.scale_up_above) + ")",
+                         schema::shortest(a.scale_down_below));
   }
 }
 
 /// Where a region's effective placement was written: its override, else the experiment-wide key.
-SourceMark placement_mark(const model::Experiment& experiment, const std::string& region, std::string& path) {
+schema::SourceMark placement_mark(const model::Experiment& experiment, const std::string& region, std::string& path) {
   for (const auto& r : experiment.policies.regions) {
     if (r.name == region && r.placement_where.line > 0) {
       path = "policies.regions." + region + ".placement.name";
@@ -42,7 +42,7 @@ SourceMark placement_mark(const model::Experiment& experiment, const std::string
   return experiment.policies.placement_where.line > 0 ? experiment.policies.placement_where : experiment.policies.where;
 }
 
-void check_expansions(const model::Scenario& scenario, Diagnostics& diagnostics) {
+void check_expansions(const model::Scenario& scenario, schema::Diagnostics& diagnostics) {
   const auto clusters = model::list_clusters(scenario);
   std::map<std::string, std::int64_t> fleet;
   std::vector<std::string> names;
@@ -56,15 +56,15 @@ void check_expansions(const model::Scenario& scenario, Diagnostics& diagnostics)
     const std::string path = "policies.expansions[" + std::to_string(i) + "]";
     auto it = fleet.find(e.cluster.name);
     if (it == fleet.end()) {
-      diagnostics.error(
-          e.cluster.mark, path + ".cluster",
-          "unknown cluster '" + e.cluster.name + "'; clusters of the participating regions: " + join_names(names));
+      diagnostics.error(e.cluster.mark, path + ".cluster",
+                        "unknown cluster '" + e.cluster.name +
+                            "'; clusters of the participating regions: " + schema::join_names(names));
       continue;
     }
     if (e.day >= scenario.experiment.horizon_days) {
       diagnostics.expected(e.where, path + ".day",
-                           "a day before horizon_days (" + shortest(scenario.experiment.horizon_days) + ")",
-                           shortest(e.day));
+                           "a day before horizon_days (" + schema::shortest(scenario.experiment.horizon_days) + ")",
+                           schema::shortest(e.day));
     }
     it->second += e.gpus >= 0 ? model::simulated_gpus(e.gpus, scenario.experiment.scale)
                               : -model::simulated_gpus(-e.gpus, scenario.experiment.scale);
@@ -77,7 +77,7 @@ void check_expansions(const model::Scenario& scenario, Diagnostics& diagnostics)
 
 }  // namespace
 
-void check_policies(const model::Scenario& scenario, Diagnostics& diagnostics) {
+void check_policies(const model::Scenario& scenario, schema::Diagnostics& diagnostics) {
   const auto& experiment = scenario.experiment;
   std::vector<std::string> region_names;
   for (const auto& r : scenario.regions)
@@ -87,7 +87,7 @@ void check_policies(const model::Scenario& scenario, Diagnostics& diagnostics) {
     if (!known) {
       diagnostics.error(
           r.where, "policies.regions." + r.name,
-          "region '" + r.name + "' does not take part; participating regions: " + join_names(region_names));
+          "region '" + r.name + "' does not take part; participating regions: " + schema::join_names(region_names));
     }
     if (r.capacity_where.line > 0)
       check_autoscale(r.capacity, r.capacity_where, "policies.regions." + r.name + ".capacity", diagnostics);
@@ -99,7 +99,7 @@ void check_policies(const model::Scenario& scenario, Diagnostics& diagnostics) {
   for (const auto& region : scenario.regions) {
     if (model::placement_for(experiment, region.name).name != "local_only" || has_local_cluster(region)) continue;
     std::string path;
-    const SourceMark mark = placement_mark(experiment, region.name, path);
+    const schema::SourceMark mark = placement_mark(experiment, region.name, path);
     diagnostics.error(mark, path,
                       "local_only placement needs a cluster in every region it applies to, and region '" + region.name +
                           "' has none; give it another placement under policies.regions." + region.name);

@@ -17,12 +17,12 @@ namespace gvsim::config {
 
 namespace {
 
-void check_clip_refs(const model::Experiment& experiment, const std::vector<Share>& mix, const std::string& path,
-                     Diagnostics& diagnostics);
+void check_clip_refs(const model::Experiment& experiment, const std::vector<schema::Share>& mix,
+                     const std::string& path, schema::Diagnostics& diagnostics);
 
-void check_names_unique(const model::Scenario& scenario, Diagnostics& diagnostics) {
-  std::map<std::string, SourceMark> seen;
-  auto claim = [&](const std::string& name, const SourceMark& mark, const std::string& path) {
+void check_names_unique(const model::Scenario& scenario, schema::Diagnostics& diagnostics) {
+  std::map<std::string, schema::SourceMark> seen;
+  auto claim = [&](const std::string& name, const schema::SourceMark& mark, const std::string& path) {
     auto [it, fresh] = seen.emplace(name, mark);
     if (!fresh) {
       diagnostics.error(
@@ -41,7 +41,7 @@ void check_names_unique(const model::Scenario& scenario, Diagnostics& diagnostic
         claim(cluster.name, cluster.where, cluster_path + ".name");
         if (model::simulated_gpus(cluster.gpu_count, scenario.experiment.scale) < 1) {
           diagnostics.expected(cluster.where, cluster_path + ".gpu_count",
-                               "at least scale / 2 GPUs (scale is " + shortest(scenario.experiment.scale) +
+                               "at least scale / 2 GPUs (scale is " + schema::shortest(scenario.experiment.scale) +
                                    ") so that one simulated GPU remains",
                                std::to_string(cluster.gpu_count));
         }
@@ -51,8 +51,9 @@ void check_names_unique(const model::Scenario& scenario, Diagnostics& diagnostic
           std::vector<std::string> names;
           for (const auto& g : scenario.gpus)
             names.push_back(g.name);
-          diagnostics.error(cluster.gpu.mark, cluster_path + ".gpu",
-                            "unknown GPU model '" + cluster.gpu.name + "'; defined in gpus.yaml: " + join_names(names));
+          diagnostics.error(
+              cluster.gpu.mark, cluster_path + ".gpu",
+              "unknown GPU model '" + cluster.gpu.name + "'; defined in gpus.yaml: " + schema::join_names(names));
         }
       }
     }
@@ -60,7 +61,7 @@ void check_names_unique(const model::Scenario& scenario, Diagnostics& diagnostic
 }
 
 void select_links(model::Scenario& scenario, const std::vector<model::WanLink>& all_links,
-                  const std::string& regions_dir, Diagnostics& diagnostics) {
+                  const std::string& regions_dir, schema::Diagnostics& diagnostics) {
   std::set<std::pair<std::string, std::string>> pairs;
   for (std::size_t i = 0; i < all_links.size(); ++i) {
     const auto& link = all_links[i];
@@ -89,10 +90,10 @@ void select_links(model::Scenario& scenario, const std::vector<model::WanLink>& 
 }
 
 void check_service(const model::Experiment& experiment, const model::ServiceSpec& service, const std::string& path,
-                   Diagnostics& diagnostics) {
+                   schema::Diagnostics& diagnostics) {
   const std::string kind = "'" + service.distribution + "'";
   // A key counts as given when it is written, even if its value was rejected (and reported) already.
-  auto check = [&](bool needed, const SourceMark& given, const std::string& key) {
+  auto check = [&](bool needed, const schema::SourceMark& given, const std::string& key) {
     if (needed && given.line == 0) {
       diagnostics.error(service.where, path + "." + key, "required by distribution " + kind);
     } else if (!needed && given.line > 0) {
@@ -105,8 +106,8 @@ void check_service(const model::Experiment& experiment, const model::ServiceSpec
   check_clip_refs(experiment, service.mix, path + ".mix", diagnostics);
 }
 
-void check_clip_refs(const model::Experiment& experiment, const std::vector<Share>& mix, const std::string& path,
-                     Diagnostics& diagnostics) {
+void check_clip_refs(const model::Experiment& experiment, const std::vector<schema::Share>& mix,
+                     const std::string& path, schema::Diagnostics& diagnostics) {
   for (const auto& share : mix) {
     const auto& classes = experiment.workload.clip_classes;
     const bool known = std::any_of(classes.begin(), classes.end(),
@@ -117,13 +118,13 @@ void check_clip_refs(const model::Experiment& experiment, const std::vector<Shar
         names.push_back(c.name);
       diagnostics.error(share.ref.mark, path + "." + share.ref.name,
                         "unknown clip class; defined in workload.clip_classes: " +
-                            (names.empty() ? std::string("none") : join_names(names)));
+                            (names.empty() ? std::string("none") : schema::join_names(names)));
     }
   }
 }
 
 void check_reachable(const model::Scenario& scenario, const model::RegionGraph& graph, std::size_t r,
-                     const SourceMark& mark, const std::string& path, Diagnostics& diagnostics) {
+                     const schema::SourceMark& mark, const std::string& path, schema::Diagnostics& diagnostics) {
   if (!graph.serving_regions(r).empty()) return;
   const auto& region = scenario.regions[r];
   diagnostics.error(mark, path,
@@ -138,7 +139,8 @@ double bass_fraction(double p, double q, double t) {
   return (1.0 - e) / (1.0 + (q / p) * e);
 }
 
-void check_user_model(const model::Scenario& scenario, const model::RegionGraph& graph, Diagnostics& diagnostics) {
+void check_user_model(const model::Scenario& scenario, const model::RegionGraph& graph,
+                      schema::Diagnostics& diagnostics) {
   const auto& workload = scenario.experiment.workload;
   const auto& users = workload.users;
   if (users.segments.empty()) {
@@ -155,7 +157,7 @@ void check_user_model(const model::Scenario& scenario, const model::RegionGraph&
   }
   if (std::fabs(share_sum - 1.0) > 1e-6) {
     diagnostics.expected(users.segments.front().where, "workload.users.segments", "segment shares summing to 1",
-                         "a sum of " + shortest(share_sum));
+                         "a sum of " + schema::shortest(share_sum));
   }
   if (!users.diurnal.empty()) {
     double total = 0.0;
@@ -188,7 +190,7 @@ void check_user_model(const model::Scenario& scenario, const model::RegionGraph&
       if (nodes <= static_cast<double>(users.social_graph.mean_degree) || nodes >= 4e9) {
         diagnostics.expected(region.where, "region.market.addressable_users_millions",
                              "more simulated potential users than social_graph.mean_degree (and fewer than 4e9)",
-                             shortest(nodes));
+                             schema::shortest(nodes));
       }
     }
     if (users.social_graph.mean_degree % 2 != 0) {
@@ -198,7 +200,7 @@ void check_user_model(const model::Scenario& scenario, const model::RegionGraph&
     if (edge_slots > 2e8) {
       diagnostics.expected(workload.where, "workload.users.social_graph",
                            "at most 2e8 edge slots (potential users x mean_degree, about 800 MB); raise scale",
-                           shortest(edge_slots));
+                           schema::shortest(edge_slots));
     }
   }
   if (agents > static_cast<double>(users.population.max_agents)) {
@@ -209,7 +211,7 @@ void check_user_model(const model::Scenario& scenario, const model::RegionGraph&
   }
 }
 
-void check_workload(const model::Scenario& scenario, Diagnostics& diagnostics) {
+void check_workload(const model::Scenario& scenario, schema::Diagnostics& diagnostics) {
   const auto& experiment = scenario.experiment;
   const model::RegionGraph graph(scenario);
   if (experiment.workload.mode == "users") {
@@ -238,8 +240,8 @@ void check_workload(const model::Scenario& scenario, Diagnostics& diagnostics) {
     }
     const std::size_t r = model::region_index(scenario, load.region.name);
     const auto& listed = experiment.platform.regions;
-    const bool is_listed =
-        std::any_of(listed.begin(), listed.end(), [&](const NameRef& ref) { return ref.name == load.region.name; });
+    const bool is_listed = std::any_of(listed.begin(), listed.end(),
+                                       [&](const schema::NameRef& ref) { return ref.name == load.region.name; });
     if (r >= scenario.regions.size()) {
       if (!load.region.name.empty() && !is_listed) {  // a listed region whose file failed is reported already
         diagnostics.error(load.region.mark, path + ".region",
@@ -257,12 +259,12 @@ void check_workload(const model::Scenario& scenario, Diagnostics& diagnostics) {
 }  // namespace
 
 void check_scenario(model::Scenario& scenario, const std::vector<model::WanLink>& all_links,
-                    const std::string& regions_dir, Diagnostics& diagnostics) {
+                    const std::string& regions_dir, schema::Diagnostics& diagnostics) {
   const auto& experiment = scenario.experiment;
   if (experiment.warmup_days >= experiment.horizon_days) {
     diagnostics.expected(experiment.warmup_where, "warmup_days",
-                         "a value below horizon_days (" + shortest(experiment.horizon_days) + ")",
-                         shortest(experiment.warmup_days));
+                         "a value below horizon_days (" + schema::shortest(experiment.horizon_days) + ")",
+                         schema::shortest(experiment.warmup_days));
   }
   check_names_unique(scenario, diagnostics);
   select_links(scenario, all_links, regions_dir, diagnostics);

@@ -3,8 +3,8 @@
 #include <string>
 #include <vector>
 
-#include "sim/config/diagnostics.hpp"
 #include "sim/model/scenario.hpp"
+#include "sim/schema/diagnostics.hpp"
 
 namespace gvsim::config {
 
@@ -12,6 +12,6 @@ namespace gvsim::config {
 /// that every region with load can reach a cluster it is allowed to use. Keeps the WAN links between
 /// participating regions in `scenario.links`.
 void check_scenario(model::Scenario& scenario, const std::vector<model::WanLink>& all_links,
-                    const std::string& regions_dir, Diagnostics& diagnostics);
+                    const std::string& regions_dir, schema::Diagnostics& diagnostics);
 
 }  // namespace gvsim::config

@@ -21,7 +21,7 @@ void drop_study_keys(ConfigNode& root) {
 
 /// Reads a whole file into a structure declared by `describe`; returns false if the file could not be parsed.
 template <class T>
-bool read_file(const std::string& path, T& out, Diagnostics& diagnostics, const LoadOptions& options = {}) {
+bool read_file(const std::string& path, T& out, schema::Diagnostics& diagnostics, const LoadOptions& options = {}) {
   auto root = parse_yaml_file(path, diagnostics);
   if (root == nullptr) return false;
   apply_overrides(*root, options.overrides, diagnostics);
@@ -41,14 +41,15 @@ bool read_file(const std::string& path, T& out, Diagnostics& diagnostics, const 
 }  // namespace
 
 std::unique_ptr<ConfigNode> experiment_document(const std::string& experiment_path,
-                                                const std::vector<std::string>& overrides, Diagnostics& diagnostics) {
+                                                const std::vector<std::string>& overrides,
+                                                schema::Diagnostics& diagnostics) {
   auto root = parse_yaml_file(experiment_path, diagnostics);
   if (root != nullptr) apply_overrides(*root, overrides, diagnostics);
   return root;
 }
 
 void read_experiment(const std::string& experiment_path, const std::vector<std::string>& overrides,
-                     model::Experiment& out, Diagnostics& diagnostics) {
+                     model::Experiment& out, schema::Diagnostics& diagnostics) {
   read_file(experiment_path, out, diagnostics, LoadOptions{overrides, false, {}});
 }
 
@@ -60,18 +61,19 @@ bool is_study_document(const ConfigNode& root) {
 }
 
 model::Scenario load_scenario(const std::string& experiment_path, const LoadOptions& options) {
-  Diagnostics diagnostics;
+  schema::Diagnostics diagnostics;
   model::Scenario scenario;
   scenario.experiment_file = experiment_path;
   if (!read_file(experiment_path, scenario.experiment, diagnostics, options)) {
-    throw ConfigError(std::move(diagnostics));
+    throw schema::ConfigError(std::move(diagnostics));
   }
   const auto& platform = scenario.experiment.platform;
-  if (platform.where.line == 0) throw ConfigError(std::move(diagnostics));  // no platform mapping: reported above
+  if (platform.where.line == 0)
+    throw schema::ConfigError(std::move(diagnostics));  // no platform mapping: reported above
   const fs::path regions_dir = fs::path(experiment_path).parent_path() / platform.regions_dir;
   if (!fs::is_directory(regions_dir)) {
     diagnostics.error(platform.where, "platform.regions_dir", "folder '" + regions_dir.string() + "' does not exist");
-    throw ConfigError(std::move(diagnostics));
+    throw schema::ConfigError(std::move(diagnostics));
   }
 
   model::GpuCatalog gpus;
@@ -97,7 +99,7 @@ model::Scenario load_scenario(const std::string& experiment_path, const LoadOpti
   if (gpus_read && wan_read) {
     check_scenario(scenario, wan.links, regions_dir.string(), diagnostics);
   }
-  if (!diagnostics.empty()) throw ConfigError(std::move(diagnostics));
+  if (!diagnostics.empty()) throw schema::ConfigError(std::move(diagnostics));
   return scenario;
 }
 

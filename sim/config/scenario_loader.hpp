@@ -19,11 +19,12 @@ struct LoadOptions {
 
 /// @brief The experiment file parsed, with the command line's `overrides` applied; nullptr when unreadable.
 std::unique_ptr<ConfigNode> experiment_document(const std::string& experiment_path,
-                                                const std::vector<std::string>& overrides, Diagnostics& diagnostics);
+                                                const std::vector<std::string>& overrides,
+                                                schema::Diagnostics& diagnostics);
 
 /// @brief Reads the experiment file's own keys (no region files) into `out`; problems go to `diagnostics`.
 void read_experiment(const std::string& experiment_path, const std::vector<std::string>& overrides,
-                     model::Experiment& out, Diagnostics& diagnostics);
+                     model::Experiment& out, schema::Diagnostics& diagnostics);
 
 /// @brief True when the document asks for several runs: it has a `sweep` block or `replications` other than 1.
 bool is_study_document(const ConfigNode& root);

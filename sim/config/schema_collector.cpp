@@ -11,8 +11,8 @@ std::string number_text(double v) {
   out << v;
   return out.str();
 }
-std::string presence_text(Presence p, std::string default_value) {
-  return p == Presence::kRequired ? std::string("required") : default_value;
+std::string presence_text(schema::Presence p, std::string default_value) {
+  return p == schema::Presence::kRequired ? std::string("required") : default_value;
 }
 }  // namespace
 
@@ -28,17 +28,17 @@ void SchemaCollector::add(std::string_view key, std::string type, std::string de
   out_.push_back(KeyDoc{path_of(key), std::move(type), std::move(default_value), std::move(unit), std::string(doc)});
 }
 
-void SchemaCollector::number(std::string_view key, double& value, const NumberRule& rule, std::string_view doc,
-                             Presence presence) {
+void SchemaCollector::number(std::string_view key, double& value, const schema::NumberRule& rule, std::string_view doc,
+                             schema::Presence presence) {
   add(key, rule.describe(), presence_text(presence, number_text(value)), rule.unit, doc);
 }
 
-void SchemaCollector::optional_number(std::string_view key, std::optional<double>&, const NumberRule& rule,
+void SchemaCollector::optional_number(std::string_view key, std::optional<double>&, const schema::NumberRule& rule,
                                       std::string_view doc) {
   add(key, rule.describe(), "unset", rule.unit, doc);
 }
 
-void SchemaCollector::number_list(std::string_view key, std::vector<double>& values, const NumberRule& rule,
+void SchemaCollector::number_list(std::string_view key, std::vector<double>& values, const schema::NumberRule& rule,
                                   std::string_view doc, std::size_t min_items, std::size_t max_items) {
   std::string shown = values.empty() ? "[]" : "[" + std::to_string(values.size()) + " values]";
   const std::string count =
@@ -46,20 +46,21 @@ void SchemaCollector::number_list(std::string_view key, std::vector<double>& val
   add(key, "list of " + count + " x " + rule.describe(), shown, rule.unit, doc);
 }
 
-void SchemaCollector::text(std::string_view key, std::string& value, std::string_view doc, Presence presence) {
+void SchemaCollector::text(std::string_view key, std::string& value, std::string_view doc, schema::Presence presence) {
   add(key, "text", presence_text(presence, "\"" + value + "\""), "", doc);
 }
 
-void SchemaCollector::identifier(std::string_view key, std::string& value, std::string_view doc, Presence presence) {
+void SchemaCollector::identifier(std::string_view key, std::string& value, std::string_view doc,
+                                 schema::Presence presence) {
   add(key, "name", presence_text(presence, value.empty() ? "\"\"" : value), "", doc);
 }
 
-void SchemaCollector::reference(std::string_view key, NameRef&, std::string_view target, std::string_view doc,
-                                Presence presence) {
+void SchemaCollector::reference(std::string_view key, schema::NameRef&, std::string_view target, std::string_view doc,
+                                schema::Presence presence) {
   add(key, "name of a " + std::string(target), presence_text(presence, "unset"), "", doc);
 }
 
-void SchemaCollector::references(std::string_view key, std::vector<NameRef>&, std::string_view target,
+void SchemaCollector::references(std::string_view key, std::vector<schema::NameRef>&, std::string_view target,
                                  std::string_view doc, std::size_t min_items) {
   add(key, "list of " + std::string(target) + " names", min_items > 0 ? "required" : "[]", "", doc);
 }
@@ -70,34 +71,39 @@ void SchemaCollector::flag(std::string_view key, bool& value, std::string_view d
 
 void SchemaCollector::choice(std::string_view key, std::string& value, const std::vector<std::string>& options,
                              std::string_view doc) {
-  add(key, "one of " + join_names(options), value, "", doc);
+  add(key, "one of " + schema::join_names(options), value, "", doc);
 }
 
-void SchemaCollector::shares(std::string_view key, std::vector<Share>&, std::string_view target, std::string_view doc) {
+void SchemaCollector::shares(std::string_view key, std::vector<schema::Share>&, std::string_view target,
+                             std::string_view doc) {
   add(key, std::string(target) + " name -> share, summing to 1", "unset", "", doc);
 }
 
-void SchemaCollector::raw(std::string_view key, RawValue&, RawShape shape, std::string_view doc) {
-  const char* type = shape == RawShape::kList      ? "list of values"
-                     : shape == RawShape::kMapping ? "mapping of key path -> value"
-                                                   : "any value";
-  add(key, type, shape == RawShape::kList ? "[]" : shape == RawShape::kMapping ? "{}" : "unset", "", doc);
+void SchemaCollector::raw(std::string_view key, schema::RawValue&, schema::RawShape shape, std::string_view doc) {
+  const char* type = shape == schema::RawShape::kList      ? "list of values"
+                     : shape == schema::RawShape::kMapping ? "mapping of key path -> value"
+                                                           : "any value";
+  add(key, type,
+      shape == schema::RawShape::kList      ? "[]"
+      : shape == schema::RawShape::kMapping ? "{}"
+                                            : "unset",
+      "", doc);
 }
 
-void SchemaCollector::here_of(std::string_view, SourceMark&) {}
+void SchemaCollector::here_of(std::string_view, schema::SourceMark&) {}
 
-void SchemaCollector::here(SourceMark&) {}
+void SchemaCollector::here(schema::SourceMark&) {}
 
-void SchemaCollector::object(std::string_view key, std::string_view doc, Presence presence,
-                             const std::function<void(Fields&)>& body) {
-  add(key, "mapping", presence == Presence::kRequired ? "required" : "", "", doc);
+void SchemaCollector::object(std::string_view key, std::string_view doc, schema::Presence presence,
+                             const std::function<void(schema::Fields&)>& body) {
+  add(key, "mapping", presence == schema::Presence::kRequired ? "required" : "", "", doc);
   SchemaCollector child(out_, path_of(key));
   body(child);
 }
 
 void SchemaCollector::sequence(std::string_view key, std::string_view doc, std::size_t min_items, std::size_t,
                                const std::function<void(std::size_t)>& resize,
-                               const std::function<void(Fields&, std::size_t)>& body) {
+                               const std::function<void(schema::Fields&, std::size_t)>& body) {
   add(key, "list of mappings", min_items > 0 ? "required" : "[]", "", doc);
   resize(1);
   SchemaCollector child(out_, path_of(key) + "[]");
@@ -106,7 +112,7 @@ void SchemaCollector::sequence(std::string_view key, std::string_view doc, std::
 
 void SchemaCollector::keyed(std::string_view key, std::string_view doc, std::size_t min_items,
                             const std::vector<std::string>&, const std::function<void(std::size_t)>& resize,
-                            const std::function<void(Fields&, std::size_t, const std::string&)>& body) {
+                            const std::function<void(schema::Fields&, std::size_t, const std::string&)>& body) {
   add(key, "mapping of name -> mapping", min_items > 0 ? "required" : "{}", "", doc);
   resize(1);
   SchemaCollector child(out_, path_of(key) + ".<name>");

@@ -10,7 +10,7 @@
 
 namespace gvsim::economics {
 
-Ledger build_ledger(const model::Scenario& scenario, const engine::RunOutcome& outcome) {
+Ledger build_ledger(const model::Scenario& scenario, const observe::RunOutcome& outcome) {
   const auto& recorder = outcome.recorder;
   const double scale = scenario.experiment.scale;
   Ledger ledger(scenario.regions.size(), std::vector<RegionLedgerDay>(recorder.day_count()));
@@ -60,7 +60,7 @@ Ledger build_ledger(const model::Scenario& scenario, const engine::RunOutcome& o
   return ledger;
 }
 
-Kpis compute_kpis(const model::Scenario& scenario, const engine::RunOutcome& outcome, const Ledger& ledger,
+Kpis compute_kpis(const model::Scenario& scenario, const observe::RunOutcome& outcome, const Ledger& ledger,
                   std::size_t region) {
   const double scale = scenario.experiment.scale;
   const auto& market_days = outcome.market->days();
@@ -121,7 +121,7 @@ Kpis compute_kpis(const model::Scenario& scenario, const engine::RunOutcome& out
   return k;
 }
 
-void check_books(const model::Scenario& scenario, const engine::RunOutcome& outcome) {
+void check_books(const model::Scenario& scenario, const observe::RunOutcome& outcome) {
   const auto& market = *outcome.market;
   const auto& table = market.table();
   for (std::size_t r = 0; r < scenario.regions.size(); ++r) {

@@ -2,8 +2,8 @@
 
 #include <vector>
 
-#include "sim/engine/simulation.hpp"
 #include "sim/model/scenario.hpp"
+#include "sim/observe/run_outcome.hpp"
 
 namespace gvsim::economics {
 
@@ -43,7 +43,7 @@ using Ledger = std::vector<std::vector<RegionLedgerDay>>;
 /// Per cluster and day: GPU cost = GPUs x hours x reserved price; energy = busy GPU-hours x board power (kW) x
 /// PUE x the hosting region's energy price; both shared among origin regions by their busy GPU time. Egress =
 /// GB sent to each origin region x the datacenter's egress price.
-Ledger build_ledger(const model::Scenario& scenario, const engine::RunOutcome& outcome);
+Ledger build_ledger(const model::Scenario& scenario, const observe::RunOutcome& outcome);
 
 /// @brief Headline unit economics of a run, in real-world units.
 struct Kpis {
@@ -64,7 +64,7 @@ struct Kpis {
 };
 
 /// @brief KPIs of the whole platform (all regions) or, with `region` < regions, of one region.
-Kpis compute_kpis(const model::Scenario& scenario, const engine::RunOutcome& outcome, const Ledger& ledger,
+Kpis compute_kpis(const model::Scenario& scenario, const observe::RunOutcome& outcome, const Ledger& ledger,
                   std::size_t region);
 
 /// @brief Checks that users, jobs and money add up: every day's closing counts follow from the previous day's and
@@ -73,7 +73,7 @@ Kpis compute_kpis(const model::Scenario& scenario, const engine::RunOutcome& out
 /// GPU + prompts in review, accepted = delivered + blocked + abandoned + failed + in flight, the revenue in the day
 /// records equals the revenue summed at each charge, and (with moderation) check_moderation_books. Throws
 /// InvariantViolation.
-void check_books(const model::Scenario& scenario, const engine::RunOutcome& outcome);
+void check_books(const model::Scenario& scenario, const observe::RunOutcome& outcome);
 
 /// @brief Pass as `region` to compute_kpis for the whole platform.
 inline constexpr std::size_t kAllRegions = static_cast<std::size_t>(-1);

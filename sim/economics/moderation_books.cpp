@@ -16,7 +16,7 @@ std::string n(std::int64_t v) {
 }
 }  // namespace
 
-void check_moderation_books(const model::Scenario&, const engine::RunOutcome& outcome, std::int64_t videos_checked) {
+void check_moderation_books(const model::Scenario&, const observe::RunOutcome& outcome, std::int64_t videos_checked) {
   const auto& market = *outcome.market;
   const auto& flow = *market.moderation();
   users::ModerationDay total;

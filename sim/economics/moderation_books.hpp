@@ -2,8 +2,8 @@
 
 #include <cstdint>
 
-#include "sim/engine/simulation.hpp"
 #include "sim/model/scenario.hpp"
+#include "sim/observe/run_outcome.hpp"
 
 namespace gvsim::economics {
 
@@ -12,7 +12,7 @@ namespace gvsim::economics {
 /// video stage is on); flagged items = items blocked at once + items sent to review; items sent to review = items
 /// taken up + the backlog; items taken up = decisions + items under review; harmful videos delivered <= delivered;
 /// and the review costs and fines in the day records equal those summed at each charge. Throws InvariantViolation.
-void check_moderation_books(const model::Scenario& scenario, const engine::RunOutcome& outcome,
+void check_moderation_books(const model::Scenario& scenario, const observe::RunOutcome& outcome,
                             std::int64_t videos_checked);
 
 }  // namespace gvsim::economics

@@ -11,11 +11,11 @@
 #include <string>
 
 #include "policies/registry.hpp"
-#include "sim/economics/running_costs.hpp"
 #include "sim/engine/cluster_runtime.hpp"
 #include "sim/engine/job_source.hpp"
 #include "sim/model/policy_schema.hpp"
 #include "sim/model/region_graph.hpp"
+#include "sim/observe/running_costs.hpp"
 #include "sim/platform/platform_builder.hpp"
 #include "sim/rng/random_stream.hpp"
 
@@ -51,7 +51,8 @@ double cost_per_gpu_s(const model::Scenario& scenario, const model::ClusterInfo&
 
 class Run {
  public:
-  Run(const model::Scenario& scenario, RunOutcome& outcome) : scenario_(scenario), outcome_(outcome), graph_(scenario) {
+  Run(const model::Scenario& scenario, observe::RunOutcome& outcome)
+      : scenario_(scenario), outcome_(outcome), graph_(scenario) {
     for (const auto& region : scenario.regions) {
       placements_.push_back(policies::make_placement(model::placement_for(scenario.experiment, region.name)));
     }
@@ -92,7 +93,7 @@ class Run {
     prepare_candidates();
     if (users && outcome_.market->needs_costs()) {  // market entry on the home region's margin
       outcome_.market->set_cost_feed([this](std::size_t day) {
-        return economics::closed_day_costs(scenario_, outcome_.clusters, outcome_.recorder, day);
+        return observe::closed_day_costs(scenario_, outcome_.clusters, outcome_.recorder, day);
       });
     }
     if (users) {
@@ -430,7 +431,7 @@ class Run {
   }
 
   const model::Scenario& scenario_;
-  RunOutcome& outcome_;
+  observe::RunOutcome& outcome_;
   model::RegionGraph graph_;
   std::vector<std::unique_ptr<policies::PlacementPolicy>> placements_;  ///< per region the jobs come from
   std::vector<ClusterRuntime> runtimes_;
@@ -454,13 +455,13 @@ void set_interrupt_handler(InterruptHandler handler) {
   g_interrupt_handler = handler;
 }
 
-RunOutcome run_simulation(const model::Scenario& scenario) {
+observe::RunOutcome run_simulation(const model::Scenario& scenario) {
   auto clusters = model::list_clusters(scenario);
   const auto& experiment = scenario.experiment;
-  RunOutcome outcome{clusters,
-                     output::JobRecorder(gpu_counts(clusters), experiment.horizon_days * 86400.0,
-                                         experiment.warmup_days * 86400.0, scenario.regions.size()),
-                     0, nullptr};
+  observe::RunOutcome outcome{clusters,
+                              observe::JobRecorder(gpu_counts(clusters), experiment.horizon_days * 86400.0,
+                                                   experiment.warmup_days * 86400.0, scenario.regions.size()),
+                              0, nullptr};
   if (experiment.workload.mode == "users") {
     outcome.market =
         std::make_unique<users::Market>(scenario, experiment.seed, static_cast<std::uint64_t>(experiment.replication));

@@ -4,9 +4,9 @@
 
 namespace gvsim::model {
 
-using config::Fields;
-using config::NumberRule;
-using config::Presence;
+using schema::Fields;
+using schema::NumberRule;
+using schema::Presence;
 
 void describe(Fields& f, EntryTriggerSpec& v) {
   f.here(v.where);

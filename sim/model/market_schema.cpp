@@ -5,9 +5,9 @@
 
 namespace gvsim::model {
 
-using config::Fields;
-using config::NumberRule;
-using config::Presence;
+using schema::Fields;
+using schema::NumberRule;
+using schema::Presence;
 
 void describe(Fields& f, PathPoint& v) {
   f.number("day", v.day, NumberRule::between(0.0, 36500.0, "d"), "simulated day", Presence::kRequired);

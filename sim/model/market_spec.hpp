@@ -4,7 +4,7 @@
 #include <string>
 #include <vector>
 
-#include "sim/config/fields.hpp"
+#include "sim/schema/fields.hpp"
 
 namespace gvsim::model {
 
@@ -39,7 +39,7 @@ struct SegmentSpec {
   std::string name;
   double share = 0.25;
   double requests_per_day = 1.0;
-  std::vector<config::Share> clip_mix;
+  std::vector<schema::Share> clip_mix;
   double wtp_usd_median = 10.0;
   double wtp_log_sd = 0.8;
   double patience_s_median = 900.0;
@@ -48,7 +48,7 @@ struct SegmentSpec {
   double free_lapse_per_day = 0.05;
   double paid_churn_per_month = 0.15;
   double pack_propensity = 0.2;
-  config::SourceMark where;
+  schema::SourceMark where;
 };
 
 /// @brief A subscription tier.
@@ -56,7 +56,7 @@ struct TierSpec {
   std::string name;
   double usd_per_month = 10.0;
   double credits_per_month = 1000.0;
-  config::SourceMark where;
+  schema::SourceMark where;
 };
 
 /// @brief Prices: free credits, subscription tiers, credit packs and API billing.
@@ -111,16 +111,16 @@ struct UserModelSpec {
   std::int64_t delivery_slots_per_cluster = 8;
 };
 
-void describe(config::Fields& f, PathPoint& v);
-void describe(config::Fields& f, MarketSpec& v);
-void describe(config::Fields& f, PaymentSpec& v);
-void describe(config::Fields& f, SegmentSpec& v);
-void describe(config::Fields& f, TierSpec& v);
-void describe(config::Fields& f, PricingSpec& v);
-void describe(config::Fields& f, BehaviourSpec& v);
-void describe(config::Fields& f, PopulationSpec& v);
-void describe(config::Fields& f, SocialGraphSpec& v);
-void describe(config::Fields& f, UserModelSpec& v);
+void describe(schema::Fields& f, PathPoint& v);
+void describe(schema::Fields& f, MarketSpec& v);
+void describe(schema::Fields& f, PaymentSpec& v);
+void describe(schema::Fields& f, SegmentSpec& v);
+void describe(schema::Fields& f, TierSpec& v);
+void describe(schema::Fields& f, PricingSpec& v);
+void describe(schema::Fields& f, BehaviourSpec& v);
+void describe(schema::Fields& f, PopulationSpec& v);
+void describe(schema::Fields& f, SocialGraphSpec& v);
+void describe(schema::Fields& f, UserModelSpec& v);
 
 /// @brief Value of a piecewise-linear path at `day` (constant beyond its ends; 0 when empty).
 double path_value(const std::vector<PathPoint>& path, double day);

@@ -5,7 +5,7 @@
 #include <vector>
 
 #include "policies/binormal_moderation.hpp"
-#include "sim/config/fields.hpp"
+#include "sim/schema/fields.hpp"
 
 namespace gvsim::model {
 
@@ -13,7 +13,7 @@ namespace gvsim::model {
 struct SegmentContentSpec {
   std::string name;  ///< segment name
   double harmful_share_mean = 0.01;
-  config::SourceMark where;
+  schema::SourceMark where;
 };
 
 /// @brief How risky users' prompts are: each user draws a propensity (share of harmful prompts) at adoption.
@@ -22,8 +22,8 @@ struct ContentSpec {
   double harmful_share_mean = 0.01;
   double cv = 3.0;  ///< coefficient of variation of the propensity across users
   std::vector<SegmentContentSpec> segments;
-  config::SourceMark where;
-  config::SourceMark cv_where;  ///< position of cv when given
+  schema::SourceMark where;
+  schema::SourceMark cv_where;  ///< position of cv when given
 };
 
 /// @brief Optional human review of flagged items.
@@ -39,10 +39,10 @@ struct ReviewSpec {
 struct ModerationSpec {
   std::string name = "none";
   policies::BinormalParams binormal;
-  std::vector<config::SourceMark> binormal_region_marks;  ///< position of each binormal.regions entry
+  std::vector<schema::SourceMark> binormal_region_marks;  ///< position of each binormal.regions entry
   ContentSpec content;
   ReviewSpec review;
-  config::SourceMark where;
+  schema::SourceMark where;
 };
 
 /// @brief What a region's regulator does about harmful clips that get published.
@@ -58,10 +58,10 @@ struct RegulationSpec {
   std::string source;
 };
 
-void describe(config::Fields& f, SegmentContentSpec& v);
-void describe(config::Fields& f, ContentSpec& v);
-void describe(config::Fields& f, ReviewSpec& v);
-void describe(config::Fields& f, ModerationSpec& v);
-void describe(config::Fields& f, RegulationSpec& v);
+void describe(schema::Fields& f, SegmentContentSpec& v);
+void describe(schema::Fields& f, ContentSpec& v);
+void describe(schema::Fields& f, ReviewSpec& v);
+void describe(schema::Fields& f, ModerationSpec& v);
+void describe(schema::Fields& f, RegulationSpec& v);
 
 }  // namespace gvsim::model

@@ -6,9 +6,9 @@
 
 namespace gvsim::policies {
 
-using config::Fields;
-using config::NumberRule;
-using config::Presence;
+using schema::Fields;
+using schema::NumberRule;
+using schema::Presence;
 
 void describe(Fields& f, SpillOverParams& v) {
   f.choice("primary", v.primary, {"nearest", "cheapest"}, "rule followed while its choice is under the threshold");
@@ -72,9 +72,9 @@ void describe(Fields& f, CapacitySpec& v) {
 
 namespace gvsim::model {
 
-using config::Fields;
-using config::NumberRule;
-using config::Presence;
+using schema::Fields;
+using schema::NumberRule;
+using schema::Presence;
 
 void describe(Fields& f, CapacityExpansion& v) {
   f.here(v.where);

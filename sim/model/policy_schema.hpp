@@ -3,19 +3,19 @@
 #include <string>
 
 #include "policies/policy_specs.hpp"
-#include "sim/config/fields.hpp"
+#include "sim/schema/fields.hpp"
 
 // Declared in the policies' namespace so the config visitor finds them by argument-dependent lookup; the policy
 // modules themselves never see the config layer.
 namespace gvsim::policies {
 
-void describe(config::Fields& f, SpillOverParams& v);
-void describe(config::Fields& f, PlacementSpec& v);
-void describe(config::Fields& f, WeightedShareParams& v);
-void describe(config::Fields& f, RelaxedFreeParams& v);
-void describe(config::Fields& f, SchedulingSpec& v);
-void describe(config::Fields& f, AutoscaleParams& v);
-void describe(config::Fields& f, CapacitySpec& v);
+void describe(schema::Fields& f, SpillOverParams& v);
+void describe(schema::Fields& f, PlacementSpec& v);
+void describe(schema::Fields& f, WeightedShareParams& v);
+void describe(schema::Fields& f, RelaxedFreeParams& v);
+void describe(schema::Fields& f, SchedulingSpec& v);
+void describe(schema::Fields& f, AutoscaleParams& v);
+void describe(schema::Fields& f, CapacitySpec& v);
 
 }  // namespace gvsim::policies
 

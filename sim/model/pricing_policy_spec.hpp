@@ -5,8 +5,8 @@
 #include <vector>
 
 #include "policies/pricing_policy.hpp"
-#include "sim/config/fields.hpp"
 #include "sim/model/market_spec.hpp"
+#include "sim/schema/fields.hpp"
 
 namespace gvsim::model {
 
@@ -16,11 +16,11 @@ struct PromotionSpec {
   double start_day = 0.0;
   double end_day = 0.0;
   double discount = 0.0;
-  std::vector<config::NameRef> regions;  ///< empty: every region
+  std::vector<schema::NameRef> regions;  ///< empty: every region
   std::string applies_to = "both";
   std::int64_t first_months = 1;
-  config::SourceMark where;
-  config::SourceMark end_where;  ///< position of end_day
+  schema::SourceMark where;
+  schema::SourceMark end_where;  ///< position of end_day
 };
 
 /// @brief `policies.pricing`: which pricing policy, its parameters, promotions and a global competitor path.
@@ -29,11 +29,11 @@ struct PricingPolicySpec {
   policies::PurchasingPowerParams purchasing_power;
   std::vector<PromotionSpec> promotions;
   std::vector<PathPoint> competitor_pressure;  ///< added to every region's own path
-  config::SourceMark where;
-  config::SourceMark purchasing_power_where;  ///< position of the purchasing_power block when given
+  schema::SourceMark where;
+  schema::SourceMark purchasing_power_where;  ///< position of the purchasing_power block when given
 };
 
-void describe(config::Fields& f, PromotionSpec& v);
-void describe(config::Fields& f, PricingPolicySpec& v);
+void describe(schema::Fields& f, PromotionSpec& v);
+void describe(schema::Fields& f, PricingPolicySpec& v);
 
 }  // namespace gvsim::model

@@ -6,17 +6,17 @@
 #include <vector>
 
 #include "policies/policy_specs.hpp"
-#include "sim/config/fields.hpp"
 #include "sim/model/market_entry_spec.hpp"
 #include "sim/model/market_spec.hpp"
 #include "sim/model/moderation_spec.hpp"
 #include "sim/model/pricing_policy_spec.hpp"
+#include "sim/schema/fields.hpp"
 
 namespace gvsim::model {
 
-using config::NameRef;
-using config::Share;
-using config::SourceMark;
+using schema::NameRef;
+using schema::Share;
+using schema::SourceMark;
 
 /// @brief A GPU model: speed relative to the reference GPU, power and price.
 struct GpuModel {
@@ -174,7 +174,7 @@ struct EngineSpec {
 /// @brief One axis of a sweep grid: a key path and the values it takes.
 struct SweepAxis {
   std::string key;
-  config::RawValue values;  ///< a list
+  schema::RawValue values;  ///< a list
   SourceMark where;
   SourceMark key_where;
 };
@@ -183,7 +183,7 @@ struct SweepAxis {
 struct SweepVariant {
   std::string name;
   bool baseline = false;
-  config::RawValue set;  ///< a mapping of key path -> value
+  schema::RawValue set;  ///< a mapping of key path -> value
   SourceMark where;
 };
 
@@ -255,29 +255,29 @@ struct Scenario {
   std::string experiment_file;
 };
 
-void describe(config::Fields& f, GpuModel& v);
-void describe(config::Fields& f, GpuCluster& v);
-void describe(config::Fields& f, Datacenter& v);
-void describe(config::Fields& f, Region& v);
-void describe(config::Fields& f, WanLink& v);
-void describe(config::Fields& f, ClipClass& v);
-void describe(config::Fields& f, ArrivalSpec& v);
-void describe(config::Fields& f, ServiceSpec& v);
-void describe(config::Fields& f, RegionLoad& v);
-void describe(config::Fields& f, Workload& v);
-void describe(config::Fields& f, CapacityExpansion& v);
-void describe(config::Fields& f, RegionPolicies& v);
-void describe(config::Fields& f, PolicyChoice& v);
-void describe(config::Fields& f, PlatformSpec& v);
-void describe(config::Fields& f, EngineSpec& v);
-void describe(config::Fields& f, SweepAxis& v);
-void describe(config::Fields& f, SweepVariant& v);
-void describe(config::Fields& f, SweepRange& v);
-void describe(config::Fields& f, LatinHypercube& v);
-void describe(config::Fields& f, Sweep& v);
-void describe(config::Fields& f, Experiment& v);
-void describe(config::Fields& f, GpuCatalog& v);
-void describe(config::Fields& f, WanCatalog& v);
-void describe(config::Fields& f, RegionFile& v);
+void describe(schema::Fields& f, GpuModel& v);
+void describe(schema::Fields& f, GpuCluster& v);
+void describe(schema::Fields& f, Datacenter& v);
+void describe(schema::Fields& f, Region& v);
+void describe(schema::Fields& f, WanLink& v);
+void describe(schema::Fields& f, ClipClass& v);
+void describe(schema::Fields& f, ArrivalSpec& v);
+void describe(schema::Fields& f, ServiceSpec& v);
+void describe(schema::Fields& f, RegionLoad& v);
+void describe(schema::Fields& f, Workload& v);
+void describe(schema::Fields& f, CapacityExpansion& v);
+void describe(schema::Fields& f, RegionPolicies& v);
+void describe(schema::Fields& f, PolicyChoice& v);
+void describe(schema::Fields& f, PlatformSpec& v);
+void describe(schema::Fields& f, EngineSpec& v);
+void describe(schema::Fields& f, SweepAxis& v);
+void describe(schema::Fields& f, SweepVariant& v);
+void describe(schema::Fields& f, SweepRange& v);
+void describe(schema::Fields& f, LatinHypercube& v);
+void describe(schema::Fields& f, Sweep& v);
+void describe(schema::Fields& f, Experiment& v);
+void describe(schema::Fields& f, GpuCatalog& v);
+void describe(schema::Fields& f, WanCatalog& v);
+void describe(schema::Fields& f, RegionFile& v);
 
 }  // namespace gvsim::model

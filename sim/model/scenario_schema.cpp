@@ -3,9 +3,9 @@
 
 namespace gvsim::model {
 
-using config::Fields;
-using config::NumberRule;
-using config::Presence;
+using schema::Fields;
+using schema::NumberRule;
+using schema::Presence;
 
 void describe(Fields& f, GpuModel& v) {
   f.here(v.where);
@@ -135,14 +135,14 @@ void describe(Fields& f, SweepAxis& v) {
   f.here(v.where);
   f.text("key", v.key, "key path to vary, as for --set (e.g. policies.scheduling.name)", Presence::kRequired);
   f.here_of("key", v.key_where);
-  f.raw("values", v.values, config::RawShape::kList, "values the key takes, each checked like the file");
+  f.raw("values", v.values, schema::RawShape::kList, "values the key takes, each checked like the file");
 }
 
 void describe(Fields& f, SweepVariant& v) {
   f.here(v.where);
   f.identifier("name", v.name, "variant name (part of each run's folder name)", Presence::kRequired);
   f.flag("baseline", v.baseline, "the variant others are compared with (one at most; default the first)");
-  f.raw("set", v.set, config::RawShape::kMapping, "key path -> value overrides of this variant");
+  f.raw("set", v.set, schema::RawShape::kMapping, "key path -> value overrides of this variant");
 }
 
 void describe(Fields& f, SweepRange& v) {

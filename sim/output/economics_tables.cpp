@@ -14,7 +14,7 @@ double ratio(double a, double b) {
 }
 }  // namespace
 
-std::string region_daily_csv(const model::Scenario& scenario, const engine::RunOutcome& outcome,
+std::string region_daily_csv(const model::Scenario& scenario, const observe::RunOutcome& outcome,
                              const economics::Ledger& ledger) {
   CsvTable table({"scenario",
                   "replication",
@@ -108,7 +108,7 @@ std::string region_daily_csv(const model::Scenario& scenario, const engine::RunO
   return table.str();
 }
 
-std::string kpis_csv(const model::Scenario& scenario, const engine::RunOutcome& outcome,
+std::string kpis_csv(const model::Scenario& scenario, const observe::RunOutcome& outcome,
                      const economics::Ledger& ledger) {
   CsvTable table({"scenario", "replication", "seed", "region", "users_adopted", "users_active_end", "users_paid_end",
                   "revenue_net_usd", "cost_usd", "gross_margin", "gross_margin_run", "cost_per_generation_usd",

@@ -3,17 +3,17 @@
 #include <string>
 
 #include "sim/economics/books.hpp"
-#include "sim/engine/simulation.hpp"
 #include "sim/model/scenario.hpp"
+#include "sim/observe/run_outcome.hpp"
 
 namespace gvsim::output {
 
 /// @brief Per day x region users, jobs and profit and loss (real-world units), as CSV text.
-std::string region_daily_csv(const model::Scenario& scenario, const engine::RunOutcome& outcome,
+std::string region_daily_csv(const model::Scenario& scenario, const observe::RunOutcome& outcome,
                              const economics::Ledger& ledger);
 
 /// @brief Headline KPIs per region and for the whole platform ("all"), as CSV text.
-std::string kpis_csv(const model::Scenario& scenario, const engine::RunOutcome& outcome,
+std::string kpis_csv(const model::Scenario& scenario, const observe::RunOutcome& outcome,
                      const economics::Ledger& ledger);
 
 }  // namespace gvsim::output

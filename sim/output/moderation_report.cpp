@@ -72,7 +72,7 @@ std::string column(const std::string& text, std::size_t width) {
 }
 }  // namespace
 
-std::string moderation_report(const model::Scenario& scenario, const engine::RunOutcome& outcome) {
+std::string moderation_report(const model::Scenario& scenario, const observe::RunOutcome& outcome) {
   const double scale = scenario.experiment.scale;
   std::string out = "moderation (" + scenario.experiment.policies.moderation.name +
                     "; real-world counts over the run; rates are of prompts checked):\n";

@@ -3,8 +3,8 @@
 #include <string>
 #include <vector>
 
-#include "sim/engine/simulation.hpp"
 #include "sim/model/scenario.hpp"
+#include "sim/observe/run_outcome.hpp"
 #include "sim/output/csv_table.hpp"
 #include "sim/users/moderation_day.hpp"
 
@@ -17,6 +17,6 @@ std::vector<std::string> moderation_columns();
 void append_moderation_cells(CsvTable& table, const users::ModerationDay& day, double scale);
 
 /// @brief A short per-region table of the run's moderation outcomes in real-world units, for the terminal.
-std::string moderation_report(const model::Scenario& scenario, const engine::RunOutcome& outcome);
+std::string moderation_report(const model::Scenario& scenario, const observe::RunOutcome& outcome);
 
 }  // namespace gvsim::output

@@ -7,11 +7,11 @@
 
 namespace gvsim::output {
 
-bool has_promotions(const model::Scenario& scenario, const engine::RunOutcome& outcome) {
+bool has_promotions(const model::Scenario& scenario, const observe::RunOutcome& outcome) {
   return outcome.market != nullptr && !scenario.experiment.policies.pricing.promotions.empty();
 }
 
-std::string promotions_daily_csv(const model::Scenario& scenario, const engine::RunOutcome& outcome) {
+std::string promotions_daily_csv(const model::Scenario& scenario, const observe::RunOutcome& outcome) {
   CsvTable table({"scenario", "replication", "seed", "day", "region", "promotion", "subscribers", "discounted_renewals",
                   "discounted_packs", "discount_usd"});
   const auto& promotions = outcome.market->policies().pricing().promotions();

@@ -29,7 +29,7 @@ void append_run_keys(CsvTable& table, const model::Scenario& scenario) {
   table.cell(e.name).cell(static_cast<long long>(e.replication)).cell(static_cast<long long>(e.seed));
 }
 
-std::string timeseries_csv(const model::Scenario& scenario, const engine::RunOutcome& outcome) {
+std::string timeseries_csv(const model::Scenario& scenario, const observe::RunOutcome& outcome) {
   CsvTable table({"scenario", "replication", "seed", "day", "region", "datacenter", "cluster", "gpus", "jobs_arrived",
                   "jobs_started", "jobs_completed", "mean_wait_s", "p95_wait_s", "mean_queue_length", "utilisation",
                   "gpu_hours_busy", "gpu_hours_provisioned"});
@@ -61,7 +61,7 @@ std::string timeseries_csv(const model::Scenario& scenario, const engine::RunOut
   return table.str();
 }
 
-std::string summary_csv(const model::Scenario& scenario, const engine::RunOutcome& outcome) {
+std::string summary_csv(const model::Scenario& scenario, const observe::RunOutcome& outcome) {
   CsvTable table({"scenario",
                   "replication",
                   "seed",
@@ -155,7 +155,7 @@ std::string config_hash(const model::Scenario& scenario) {
 }
 
 WrittenResults write_results(const std::string& directory, const model::Scenario& scenario,
-                             const engine::RunOutcome& outcome, const RunInfo& info) {
+                             const observe::RunOutcome& outcome, const RunInfo& info) {
   std::filesystem::create_directories(directory);
   remove_stale_temporaries(directory);  // left by an earlier run that was killed while writing
   std::vector<std::pair<std::string, std::string>> files = {{"timeseries.csv", timeseries_csv(scenario, outcome)},

@@ -4,8 +4,8 @@
 #include <string>
 #include <vector>
 
-#include "sim/engine/simulation.hpp"
 #include "sim/model/scenario.hpp"
+#include "sim/observe/run_outcome.hpp"
 #include "sim/output/csv_table.hpp"
 
 namespace gvsim::output {
@@ -26,9 +26,9 @@ struct WrittenResults {
 void append_run_keys(CsvTable& table, const model::Scenario& scenario);
 
 /// @brief The per day x cluster time series as CSV text.
-std::string timeseries_csv(const model::Scenario& scenario, const engine::RunOutcome& outcome);
+std::string timeseries_csv(const model::Scenario& scenario, const observe::RunOutcome& outcome);
 /// @brief The one-row run summary as CSV text.
-std::string summary_csv(const model::Scenario& scenario, const engine::RunOutcome& outcome);
+std::string summary_csv(const model::Scenario& scenario, const observe::RunOutcome& outcome);
 /// @brief The resolved configuration (experiment, regions, GPU models, links) as JSON.
 std::string resolved_config_json(const model::Scenario& scenario);
 
@@ -40,6 +40,6 @@ std::string config_hash(const model::Scenario& scenario);
 /// promotions_daily.csv), then manifest.json (with each region's entry day in users mode)
 /// into `directory`, each atomically.
 WrittenResults write_results(const std::string& directory, const model::Scenario& scenario,
-                             const engine::RunOutcome& outcome, const RunInfo& info);
+                             const observe::RunOutcome& outcome, const RunInfo& info);
 
 }  // namespace gvsim::output

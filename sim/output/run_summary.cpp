@@ -15,7 +15,7 @@ double percentile(std::vector<double>& values, double q) {
   return values[index];
 }
 
-GroupSummary summarize(const engine::RunOutcome& outcome, const std::vector<std::size_t>& members, std::string name) {
+GroupSummary summarize(const observe::RunOutcome& outcome, const std::vector<std::size_t>& members, std::string name) {
   const auto& recorder = outcome.recorder;
   const double measured_s = recorder.horizon_s() - recorder.warmup_s();
   GroupSummary s;
@@ -70,7 +70,7 @@ GroupSummary summarize(const engine::RunOutcome& outcome, const std::vector<std:
   return s;
 }
 
-std::vector<GroupSummary> summarize_regions(const engine::RunOutcome& outcome,
+std::vector<GroupSummary> summarize_regions(const observe::RunOutcome& outcome,
                                             const std::vector<std::string>& regions) {
   std::vector<GroupSummary> out;
   for (std::size_t r = 0; r < regions.size(); ++r) {
@@ -89,7 +89,7 @@ void require(bool ok, const std::string& cluster, const std::string& what) {
 }
 }  // namespace
 
-void check_invariants(const engine::RunOutcome& outcome) {
+void check_invariants(const observe::RunOutcome& outcome) {
   const auto& recorder = outcome.recorder;
   const double horizon = recorder.horizon_s();
   for (std::size_t c = 0; c < outcome.clusters.size(); ++c) {

@@ -5,8 +5,8 @@
 #include <string>
 #include <vector>
 
-#include "sim/engine/simulation.hpp"
 #include "sim/model/invariant.hpp"
+#include "sim/observe/run_outcome.hpp"
 
 namespace gvsim::output {
 
@@ -39,15 +39,16 @@ struct GroupSummary {
 };
 
 /// @brief Summarizes the clusters listed in `members`.
-GroupSummary summarize(const engine::RunOutcome& outcome, const std::vector<std::size_t>& members, std::string name);
+GroupSummary summarize(const observe::RunOutcome& outcome, const std::vector<std::size_t>& members, std::string name);
 
 /// @brief One summary per region that hosts clusters, in scenario order.
-std::vector<GroupSummary> summarize_regions(const engine::RunOutcome& outcome, const std::vector<std::string>& regions);
+std::vector<GroupSummary> summarize_regions(const observe::RunOutcome& outcome,
+                                            const std::vector<std::string>& regions);
 
 using gvsim::InvariantViolation;
 
 /// @brief Checks conservation of jobs, bounds on queues and Little's law as a sample-path identity for every
 /// cluster; throws InvariantViolation naming the cluster and the numbers.
-void check_invariants(const engine::RunOutcome& outcome);
+void check_invariants(const observe::RunOutcome& outcome);
 
 }  // namespace gvsim::output

@@ -19,8 +19,8 @@ namespace {
 
 using config::Assignment;
 using config::ConfigNode;
-using config::Diagnostics;
-using config::SourceMark;
+using schema::Diagnostics;
+using schema::SourceMark;
 
 constexpr std::size_t kMaxRuns = 100000;
 constexpr std::size_t kMaxNameLength = 120;
@@ -230,7 +230,7 @@ void make_unique_names(std::vector<StudyVariant>& variants) {
 
 void add_unique(Diagnostics& into, const Diagnostics& from, std::set<std::string>& seen) {
   for (const auto& d : from.items()) {
-    if (seen.insert(config::format_diagnostic(d)).second) into.error(d.mark, d.key_path, d.message);
+    if (seen.insert(schema::format_diagnostic(d)).second) into.error(d.mark, d.key_path, d.message);
   }
 }
 
@@ -264,7 +264,7 @@ StudyPlan expand_study(const std::string& experiment_file, const std::vector<std
   {
     Diagnostics base;
     config::read_experiment(experiment_file, overrides, e, base);
-    if (!base.empty()) throw config::ConfigError(std::move(base));
+    if (!base.empty()) throw schema::ConfigError(std::move(base));
   }
   Diagnostics local;
   Diagnostics& d = problems != nullptr ? *problems : local;
@@ -273,7 +273,7 @@ StudyPlan expand_study(const std::string& experiment_file, const std::vector<std
   std::vector<Part> sampled = expander.latin_hypercube();
   if (!sampled.empty()) points = std::move(sampled);
   std::vector<Part> named = expander.named();
-  if (problems == nullptr && !d.empty()) throw config::ConfigError(std::move(d));
+  if (problems == nullptr && !d.empty()) throw schema::ConfigError(std::move(d));
   if (points.empty()) points.push_back(Part{});
   const bool has_named = !named.empty();
   if (!has_named) named.push_back(Part{});
@@ -286,7 +286,7 @@ StudyPlan expand_study(const std::string& experiment_file, const std::vector<std
   plan.replications = e.replications;
   if (named.size() * points.size() * static_cast<std::size_t>(e.replications) > kMaxRuns) {
     d.error(e.sweep.where, "sweep", "the study has more than " + std::to_string(kMaxRuns) + " runs");
-    throw config::ConfigError(std::move(d));  // too large to check run by run
+    throw schema::ConfigError(std::move(d));  // too large to check run by run
   }
   for (const auto& v : named) {
     for (std::size_t g = 0; g < points.size(); ++g) {
@@ -331,11 +331,11 @@ model::Scenario validate_study(StudyPlan& plan, const Diagnostics& earlier) {
         run.config_hash = output::config_hash(copy);
       }
       if (plan.variants[v].baseline && baseline.experiment.name.empty()) baseline = scenario;
-    } catch (const config::ConfigError& e) {
+    } catch (const schema::ConfigError& e) {
       add_unique(all, e.diagnostics(), seen);
     }
   }
-  if (!all.empty()) throw config::ConfigError(std::move(all));
+  if (!all.empty()) throw schema::ConfigError(std::move(all));
   return baseline;
 }
 

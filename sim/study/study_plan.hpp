@@ -43,14 +43,14 @@ bool is_study(const std::string& experiment_file, const std::vector<std::string>
 
 /// @brief Expands the sweep and replications into runs; checks the sweep's own structure (no region files read).
 ///
-/// Throws config::ConfigError when the experiment's keys are wrong. Problems of sweep entries are added to
+/// Throws schema::ConfigError when the experiment's keys are wrong. Problems of sweep entries are added to
 /// `problems` (the faulty entries left out) when given, otherwise thrown; each is located at its sweep entry.
 StudyPlan expand_study(const std::string& experiment_file, const std::vector<std::string>& overrides,
-                       config::Diagnostics* problems = nullptr);
+                       schema::Diagnostics* problems = nullptr);
 
 /// @brief Loads every variant as a full scenario, fills each run's seed and config hash, and returns the baseline's
-/// scenario. Throws config::ConfigError with `earlier` and every problem of every variant (each reported once).
-model::Scenario validate_study(StudyPlan& plan, const config::Diagnostics& earlier = {});
+/// scenario. Throws schema::ConfigError with `earlier` and every problem of every variant (each reported once).
+model::Scenario validate_study(StudyPlan& plan, const schema::Diagnostics& earlier = {});
 
 /// @brief The resolved scenario of run `index`, and the text of the assignments that made it (for the manifest).
 model::Scenario load_run(const StudyPlan& plan, std::size_t index, std::vector<std::string>* assignment_texts);

@@ -9,7 +9,7 @@
 // regions/ both beside the experiment and one level up, so experiments with `regions_dir: regions` and with the
 // default `../regions` both find region data. Files an input changed are restored after it.
 //
-// Only config::ConfigError may leave the loader: any other exception aborts, so the fuzzer reports it.
+// Only schema::ConfigError may leave the loader: any other exception aborts, so the fuzzer reports it.
 #include <signal.h>
 #include <unistd.h>
 
@@ -214,7 +214,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     gvsim::config::LoadOptions options;
     options.overrides = parts.overrides;
     exercise(gvsim::config::load_scenario(experiment.string(), options));
-  } catch (const gvsim::config::ConfigError& e) {
+  } catch (const gvsim::schema::ConfigError& e) {
     if (e.diagnostics().empty()) std::abort();  // a refusal must say why
     for (const auto& d : e.diagnostics().items()) {
       if (d.message.empty()) std::abort();

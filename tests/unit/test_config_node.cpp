@@ -9,9 +9,9 @@
 
 using gvsim::config::ConfigNode;
 using gvsim::config::ConfigReader;
-using gvsim::config::Diagnostics;
-using gvsim::config::NumberRule;
 using gvsim::config::parse_yaml_text;
+using gvsim::schema::Diagnostics;
+using gvsim::schema::NumberRule;
 
 TEST_CASE("YAML tree keeps 1-based line and column of keys and values", "[config]") {
   Diagnostics d;
@@ -32,7 +32,7 @@ TEST_CASE("duplicate keys are rejected with the line of the first definition", "
   Diagnostics d;
   parse_yaml_text("x: 1\ny: 2\nx: 3\n", "dup.yaml", d);
   REQUIRE(d.size() == 1);
-  CHECK(gvsim::config::format_diagnostic(d.items()[0]) == "dup.yaml:3:1: x: duplicate key (first defined at line 1)");
+  CHECK(gvsim::schema::format_diagnostic(d.items()[0]) == "dup.yaml:3:1: x: duplicate key (first defined at line 1)");
 }
 
 TEST_CASE("syntax errors, several documents and deep nesting are diagnostics, not crashes", "[config]") {
@@ -141,7 +141,7 @@ struct Sample {
   double rate = 1.0;
   double share = 0.5;
 };
-void describe(gvsim::config::Fields& f, Sample& s) {
+void describe(gvsim::schema::Fields& f, Sample& s) {
   f.number("rate_per_hour", s.rate, NumberRule::positive("1/h"), "a rate");
   f.number("share", s.share, NumberRule::probability(), "a probability");
 }

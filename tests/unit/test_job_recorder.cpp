@@ -5,12 +5,12 @@
 #include <vector>
 
 #include "sim/engine/simulation.hpp"
-#include "sim/output/job_recorder.hpp"
+#include "sim/observe/job_recorder.hpp"
 #include "sim/output/run_summary.hpp"
 
-using gvsim::engine::RunOutcome;
+using gvsim::observe::JobRecorder;
+using gvsim::observe::RunOutcome;
 using gvsim::output::InvariantViolation;
-using gvsim::output::JobRecorder;
 
 namespace {
 
@@ -178,7 +178,7 @@ TEST_CASE("check_invariants throws InvariantViolation with the numbers when the 
     RunOutcome outcome = outcome_of(rec, 1);
     REQUIRE(message_of(outcome) == "no violation");
     // Count one more arrival but leave the queue untouched (the recorder object is not const, so this is legal).
-    ++const_cast<gvsim::output::ClusterObservation&>(outcome.recorder.clusters()[0]).arrived;
+    ++const_cast<gvsim::observe::ClusterObservation&>(outcome.recorder.clusters()[0]).arrived;
     const std::string m = message_of(outcome);
     INFO(m);
     CHECK(m.find("cluster 'lab_gpus'") != std::string::npos);
@@ -192,7 +192,7 @@ TEST_CASE("check_invariants throws InvariantViolation with the numbers when the 
     rec.finish();
     RunOutcome outcome = outcome_of(rec, 1);
     REQUIRE(message_of(outcome) == "no violation");
-    const_cast<gvsim::output::ClusterObservation&>(outcome.recorder.clusters()[0]).wait_sum_all_s += 60.0;
+    const_cast<gvsim::observe::ClusterObservation&>(outcome.recorder.clusters()[0]).wait_sum_all_s += 60.0;
     CHECK(message_of(outcome) ==
           "invariant violated on cluster 'lab_gpus': Little's law: queue-length integral 200.000000 s != total "
           "waiting time 260.000000 s");

@@ -56,7 +56,7 @@ Json to_json(const gvsim::config::ConfigNode& node) {
 }
 
 Json load_yaml(const std::string& path) {
-  gvsim::config::Diagnostics diagnostics;
+  gvsim::schema::Diagnostics diagnostics;
   const auto root = gvsim::config::parse_yaml_file(path, diagnostics);
   REQUIRE(root != nullptr);
   return to_json(*root);

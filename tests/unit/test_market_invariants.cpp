@@ -25,7 +25,7 @@
 
 namespace {
 
-using gvsim::engine::RunOutcome;
+using gvsim::observe::RunOutcome;
 using gvsim::test::TempDir;
 
 constexpr double kHorizonDays = 40.5;

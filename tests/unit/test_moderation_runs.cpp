@@ -237,7 +237,7 @@ TEST_CASE("check_books refuses moderation books broken on purpose", "[moderation
   const auto scenario =
       gvsim::config::load_scenario(experiment, {{"horizon_days=5", "policies.moderation.binormal.video.enabled=true"}});
   const std::string report = gvsim::test::run_in_child([&] {
-    using gvsim::engine::RunOutcome;
+    using gvsim::observe::RunOutcome;
     const RunOutcome outcome = gvsim::engine::run_simulation(scenario);
     auto verdict = [&](const RunOutcome& o) -> std::string {
       try {

@@ -98,7 +98,7 @@ std::string write_experiment(const TempDir& dir, const QueueSpec& q, int replica
 /// The run-level summary and the sample-path books of the single cluster, parsed back from the child.
 using Numbers = std::map<std::string, double>;
 
-std::string serialize(const gvsim::engine::RunOutcome& outcome) {
+std::string serialize(const gvsim::observe::RunOutcome& outcome) {
   const auto s = gvsim::output::summarize(outcome, {0}, "all");
   const auto& obs = outcome.recorder.clusters()[0];
   std::string invariants = "1";

@@ -10,9 +10,13 @@
 #include <type_traits>
 #include <vector>
 
-#include "sim/config/diagnostics.hpp"
+#include "sim/schema/diagnostics.hpp"
 
 namespace gvsim::config {
+struct ConfigNode;
+}  // namespace gvsim::config
+
+namespace gvsim::schema {
 
 /// @brief The allowed range, unit and integrality of a numeric key.
 struct NumberRule {
@@ -53,14 +57,12 @@ struct Share {
   double value = 0.0;
 };
 
-struct ConfigNode;
-
 /// @brief The shape a raw YAML value must have.
 enum class RawShape { kAny, kList, kMapping };
 
 /// @brief A YAML value of any type kept as parsed, with the source position of every node (sweep values).
 struct RawValue {
-  std::shared_ptr<const ConfigNode> node;  ///< null when the key was not given
+  std::shared_ptr<const config::ConfigNode> node;  ///< null when the key was not given
 };
 
 /// @brief Whether a key must be present.
@@ -162,4 +164,4 @@ class Fields {
   }
 };
 
-}  // namespace gvsim::config
+}  // namespace gvsim::schema

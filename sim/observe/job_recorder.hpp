@@ -3,7 +3,7 @@
 #include <cstdint>
 #include <vector>
 
-namespace gvsim::output {
+namespace gvsim::observe {
 
 /// @brief Daily observations of one cluster.
 struct ClusterDay {
@@ -120,4 +120,4 @@ class JobRecorder {
   bool finished_ = false;
 };
 
-}  // namespace gvsim::output
+}  // namespace gvsim::observe

@@ -1,9 +1,9 @@
-#include "sim/config/fields.hpp"
+#include "sim/schema/fields.hpp"
 
 #include <cmath>
 #include <sstream>
 
-namespace gvsim::config {
+namespace gvsim::schema {
 
 NumberRule NumberRule::positive(std::string unit) {
   NumberRule r;
@@ -76,4 +76,4 @@ std::string NumberRule::describe() const {
   return out;
 }
 
-}  // namespace gvsim::config
+}  // namespace gvsim::schema

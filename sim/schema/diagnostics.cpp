@@ -1,10 +1,10 @@
-#include "sim/config/diagnostics.hpp"
+#include "sim/schema/diagnostics.hpp"
 
 #include <algorithm>
 #include <cstdio>
 #include <numeric>
 
-namespace gvsim::config {
+namespace gvsim::schema {
 
 void Diagnostics::expected(const SourceMark& mark, std::string_view key_path, std::string_view what,
                            std::string_view got) {
@@ -80,4 +80,4 @@ std::string join_names(const std::vector<std::string>& names) {
   return out;
 }
 
-}  // namespace gvsim::config
+}  // namespace gvsim::schema

@@ -6,7 +6,7 @@
 #include <string_view>
 #include <vector>
 
-namespace gvsim::config {
+namespace gvsim::schema {
 
 /// @brief A position in a source file, 1-based; line 0 means "whole file" or "command line".
 struct SourceMark {
@@ -67,4 +67,4 @@ std::string join_names(const std::vector<std::string>& names);
 /// @brief A number written with up to 10 significant digits, as messages show it.
 std::string shortest(double v);
 
-}  // namespace gvsim::config
+}  // namespace gvsim::schema

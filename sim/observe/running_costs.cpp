@@ -1,11 +1,11 @@
-#include "sim/economics/running_costs.hpp"
+#include "sim/observe/running_costs.hpp"
 
 #include <algorithm>
 
-namespace gvsim::economics {
+namespace gvsim::observe {
 
 std::vector<double> closed_day_costs(const model::Scenario& scenario, const std::vector<model::ClusterInfo>& clusters,
-                                     const output::JobRecorder& recorder, std::size_t day) {
+                                     const observe::JobRecorder& recorder, std::size_t day) {
   constexpr double kDay = 86400.0;
   const std::size_t regions = scenario.regions.size();
   std::vector<double> reserved_by(regions, 0.0);
@@ -62,4 +62,4 @@ std::vector<double> closed_day_costs(const model::Scenario& scenario, const std:
   return cost;
 }
 
-}  // namespace gvsim::economics
+}  // namespace gvsim::observe

@@ -1,9 +1,9 @@
-#include "sim/output/job_recorder.hpp"
+#include "sim/observe/job_recorder.hpp"
 
 #include <algorithm>
 #include <cmath>
 
-namespace gvsim::output {
+namespace gvsim::observe {
 
 namespace {
 constexpr double kDay = 86400.0;
@@ -186,4 +186,4 @@ void JobRecorder::finish() {
   }
 }
 
-}  // namespace gvsim::output
+}  // namespace gvsim::observe
