@@ -7,6 +7,7 @@
 
 #include "sim/economics/moderation_books.hpp"
 #include "sim/model/invariant.hpp"
+#include "sim/observe/cluster_day_cost.hpp"
 
 namespace gvsim::economics {
 
@@ -27,33 +28,17 @@ Ledger build_ledger(const model::Scenario& scenario, const observe::RunOutcome& 
       row.fines_usd = days[d].moderation.fines_usd;                // incidents and fines are real-world already
     }
   }
-  // Each cluster-day's costs go to the regions whose jobs used it, in proportion to the GPU time they took
-  // (idle reserved capacity included); a day without any work is charged to the hosting region.
-  std::size_t cluster = 0;
-  for (std::size_t host = 0; host < scenario.regions.size(); ++host) {
-    const auto& region = scenario.regions[host];
-    for (const auto& dc : region.datacenters) {
-      for (std::size_t k = 0; k < dc.clusters.size(); ++k, ++cluster) {
-        const auto& info = outcome.clusters[cluster];
-        const auto& gpu = scenario.gpus[info.gpu_model];
-        const auto& observed = recorder.clusters()[cluster];
-        for (std::size_t d = 0; d < recorder.day_count(); ++d) {
-          const auto& day = observed.days[d];
-          const double reserved = scale * day.reserved_gpu_s / 3600.0 * gpu.reserved_usd_per_gpu_hour;
-          const double on_demand = scale * day.on_demand_gpu_s / 3600.0 * gpu.on_demand_usd_per_gpu_hour;
-          const double energy =
-              scale * day.busy_gpu_s / 3600.0 * gpu.board_power_w / 1000.0 * dc.pue * region.market.energy_usd_per_kwh;
-          for (std::size_t origin = 0; origin < scenario.regions.size(); ++origin) {
-            const double share =
-                day.busy_gpu_s > 0.0 ? day.busy_by_origin_s[origin] / day.busy_gpu_s : (origin == host ? 1.0 : 0.0);
-            auto& row = ledger[origin][d];
-            row.gpu_reserved_usd += share * reserved;
-            row.gpu_on_demand_usd += share * on_demand;
-            row.energy_usd += share * energy;
-            row.egress_usd += scale * day.egress_by_origin_gb[origin] * dc.egress_usd_per_gb;
-            row.gpu_hours_busy += scale * day.busy_by_origin_s[origin] / 3600.0;
-          }
-        }
+  for (std::size_t c = 0; c < outcome.clusters.size(); ++c) {
+    const auto& observed = recorder.clusters()[c];
+    for (std::size_t d = 0; d < recorder.day_count(); ++d) {
+      const auto shares = observe::allocate_cluster_day(scenario, outcome.clusters[c], observed.days[d]);
+      for (std::size_t origin = 0; origin < shares.size(); ++origin) {
+        auto& row = ledger[origin][d];
+        row.gpu_reserved_usd += shares[origin].gpu_reserved_usd;
+        row.gpu_on_demand_usd += shares[origin].gpu_on_demand_usd;
+        row.energy_usd += shares[origin].energy_usd;
+        row.egress_usd += shares[origin].egress_usd;
+        row.gpu_hours_busy += shares[origin].gpu_hours_busy;
       }
     }
   }

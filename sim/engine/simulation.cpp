@@ -41,11 +41,9 @@ std::vector<std::string> engine_arguments(const model::Scenario& scenario) {
 double cost_per_gpu_s(const model::Scenario& scenario, const model::ClusterInfo& info) {
   const auto& gpu = scenario.gpus[info.gpu_model];
   const auto& region = scenario.regions[info.region];
-  double pue = 1.0;
-  for (const auto& dc : region.datacenters) {
-    if (dc.name == info.datacenter) pue = dc.pue;
-  }
-  const double energy_per_h = gpu.board_power_w / 1000.0 * pue * region.market.energy_usd_per_kwh;
+  const auto& datacenter = *std::find_if(region.datacenters.begin(), region.datacenters.end(),
+                                         [&](const model::Datacenter& dc) { return dc.name == info.datacenter; });
+  const double energy_per_h = model::energy_usd(3600.0, gpu, datacenter, region);
   return (gpu.reserved_usd_per_gpu_hour + energy_per_h) / 3600.0 / info.relative_speed;
 }
 

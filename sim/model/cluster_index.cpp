@@ -31,4 +31,8 @@ std::vector<ClusterInfo> list_clusters(const Scenario& scenario) {
   return out;
 }
 
+double energy_usd(double gpu_seconds, const GpuModel& gpu, const Datacenter& datacenter, const Region& region) {
+  return gpu_seconds / 3600.0 * gpu.board_power_w / 1000.0 * datacenter.pue * region.market.energy_usd_per_kwh;
+}
+
 }  // namespace gvsim::model

@@ -9,6 +9,8 @@
 // numbers and the parent checks them.
 #include <catch2/catch.hpp>
 
+#include <algorithm>
+#include <cmath>
 #include <cstdint>
 #include <map>
 #include <memory>
@@ -20,6 +22,7 @@
 #include "sim/economics/books.hpp"
 #include "sim/engine/simulation.hpp"
 #include "sim/model/invariant.hpp"
+#include "sim/observe/running_costs.hpp"
 #include "sim/output/run_summary.hpp"
 #include "tests/support/test_support.hpp"
 
@@ -238,6 +241,20 @@ TEST_CASE("market books: check_books passes and every day record balances users,
     out.precision(17);
     out << "charged_gross_usd " << outcome.market->charged_gross_usd() << '\n';
     out << "day_count " << outcome.recorder.day_count() << '\n';
+    // The running costs the market reads (market entry on margin) allocate a cluster-day like the books do.
+    const auto ledger = gvsim::economics::build_ledger(scenario, outcome);
+    double running_cost_gap = 0.0;
+    double running_cost_total = 0.0;
+    for (std::size_t d = 0; d + 1 < outcome.recorder.day_count(); ++d) {
+      const auto running = gvsim::observe::closed_day_costs(scenario, outcome.clusters, outcome.recorder, d);
+      for (std::size_t r = 0; r < running.size(); ++r) {
+        const auto& row = ledger[r][d];
+        const double booked = row.gpu_reserved_usd + row.gpu_on_demand_usd + row.energy_usd + row.egress_usd;
+        running_cost_gap = std::max(running_cost_gap, std::abs(running[r] - booked));
+        running_cost_total += running[r];
+      }
+    }
+    out << "running_cost_gap_usd " << running_cost_gap << "\nrunning_cost_total_usd " << running_cost_total << '\n';
     const auto& days = outcome.market->days();
     for (std::size_t r = 0; r < days.size(); ++r) {
       out << "adopted_" << r << ' ' << outcome.market->adopted(r) << '\n';
@@ -257,6 +274,9 @@ TEST_CASE("market books: check_books passes and every day record balances users,
   INFO(report.values.at("books"));
   CHECK(report.values.at("books") == "ok");
   CHECK(report.values.at("clusters") == "ok");
+  CHECK(std::stod(report.values.at("running_cost_total_usd")) > 0.0);
+  CHECK(std::stod(report.values.at("running_cost_gap_usd")) <
+        1e-9 * std::stod(report.values.at("running_cost_total_usd")));
   REQUIRE(report.days.size() == 2);
   const auto days = static_cast<std::size_t>(std::stod(report.values.at("day_count")));
   REQUIRE(days == 41);
