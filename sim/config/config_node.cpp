@@ -26,6 +26,7 @@ std::unique_ptr<ConfigNode> ConfigNode::clone() const {
   copy->mark = mark;
   copy->scalar = scalar;
   copy->quoted = quoted;
+  copy->implicit = implicit;
   for (const auto& e : entries)
     copy->entries.push_back(Entry{e.key, e.key_mark, e.value->clone()});
   for (const auto& item : items)

@@ -23,8 +23,9 @@ struct ConfigNode {
 
   Kind kind = Kind::kNull;
   schema::SourceMark mark;
-  std::string scalar;   ///< text of a scalar
-  bool quoted = false;  ///< scalar was written quoted, so it is a string whatever it looks like
+  std::string scalar;     ///< text of a scalar
+  bool quoted = false;    ///< scalar was written quoted, so it is a string whatever it looks like
+  bool implicit = false;  ///< created by an override path only to reach a key below it (not written in the file)
   std::vector<Entry> entries;
   std::vector<std::unique_ptr<ConfigNode>> items;
 

@@ -318,9 +318,27 @@ void ConfigReader::keyed(std::string_view key, std::string_view, std::size_t min
     diagnostics_.expected(node->mark, path_of(key), "at least " + std::to_string(min_items) + " entry(ies)",
                           std::to_string(node->entries.size()));
   }
-  resize(node->entries.size());
-  for (std::size_t i = 0; i < node->entries.size(); ++i) {
-    const auto& entry = node->entries[i];
+  // An entry that an override path created only to reach a key inside it names no existing entry: a typo, which
+  // would otherwise define a new, incomplete entry and fail for unrelated reasons.
+  std::vector<const ConfigNode::Entry*> entries;
+  std::vector<std::string> names;
+  for (const auto& entry : node->entries) {
+    if (!entry.value->implicit) names.push_back(entry.key);
+  }
+  for (const auto& entry : node->entries) {
+    if (!entry.value->implicit) {
+      entries.push_back(&entry);
+      continue;
+    }
+    const std::string close = schema::closest_match(entry.key, names);
+    diagnostics_.error(entry.key_mark, path_of(key) + "." + entry.key,
+                       "no entry named '" + entry.key + "'" + (close.empty() ? "" : "; did you mean '" + close + "'?") +
+                           " (entries: " + schema::join_names(names) +
+                           "); an override changes an existing entry, a new one is given whole as a mapping");
+  }
+  resize(entries.size());
+  for (std::size_t i = 0; i < entries.size(); ++i) {
+    const auto& entry = *entries[i];
     const std::string entry_path = path_of(key) + "." + entry.key;
     if (!is_identifier_text(entry.key)) {
       diagnostics_.expected(entry.key_mark, entry_path, "a name of lower-case letters, digits and '_'",

@@ -69,13 +69,19 @@ bool apply_path(ConfigNode& root, const std::string& path, std::unique_ptr<Confi
     walked += (walked.empty() ? "" : ".") + step.key;
     if (node->kind == ConfigNode::Kind::kNull) node->kind = ConfigNode::Kind::kMap;
     if (node->kind != ConfigNode::Kind::kMap) {
-      diagnostics.error(where, walked, "cannot set a key inside " + node->describe());
+      const bool region_key = walked.rfind("platform.regions.", 0) == 0;
+      diagnostics.error(where, walked,
+                        "cannot set a key inside " + node->describe() +
+                            (region_key ? "; a region's keys are set under regions.NAME (e.g. regions." + step.key +
+                                              ".payments.method_share=0.45)"
+                                        : ""));
       return false;
     }
     ConfigNode* child = node->find(step.key);
     if (child == nullptr) {
       auto fresh = std::make_unique<ConfigNode>();
       fresh->mark = where;
+      fresh->implicit = !last;
       child = fresh.get();
       node->entries.push_back(ConfigNode::Entry{step.key, where, std::move(fresh)});
     }

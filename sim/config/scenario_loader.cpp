@@ -7,6 +7,7 @@
 #include "sim/config/config_node.hpp"
 #include "sim/config/config_reader.hpp"
 #include "sim/config/overrides.hpp"
+#include "sim/config/region_overrides.hpp"
 #include "sim/config/scenario_checks.hpp"
 
 namespace gvsim::config {
@@ -20,8 +21,10 @@ void drop_study_keys(ConfigNode& root) {
 }
 
 /// Reads a whole file into a structure declared by `describe`; returns false if the file could not be parsed.
+/// `region_override` (a region's block of the experiment's `regions:`) is merged below the file's `region:` key.
 template <class T>
-bool read_file(const std::string& path, T& out, schema::Diagnostics& diagnostics, const LoadOptions& options = {}) {
+bool read_file(const std::string& path, T& out, schema::Diagnostics& diagnostics, const LoadOptions& options = {},
+               const ConfigNode* region_override = nullptr) {
   auto root = parse_yaml_file(path, diagnostics);
   if (root == nullptr) return false;
   apply_overrides(*root, options.overrides, diagnostics);
@@ -32,6 +35,10 @@ bool read_file(const std::string& path, T& out, schema::Diagnostics& diagnostics
   if (options.single_run) drop_study_keys(*root);
   for (const auto& a : options.assignments)
     apply_assignment(*root, a, diagnostics);
+  ConfigNode* region = root->find("region");
+  if (region_override != nullptr && region != nullptr) {
+    merge_region_override(*region, *region_override, "regions." + fs::path(path).stem().string(), diagnostics);
+  }
   ConfigReader reader(root.get(), "", diagnostics);
   describe(reader, out);
   reader.finish();
@@ -81,6 +88,13 @@ model::Scenario load_scenario(const std::string& experiment_path, const LoadOpti
   model::WanCatalog wan;
   const bool wan_read = read_file((regions_dir / "wan.yaml").string(), wan, diagnostics);
 
+  const ConfigNode* region_overrides = scenario.experiment.region_overrides.node.get();
+  if (region_overrides != nullptr) {
+    std::vector<std::string> names;
+    for (const auto& ref : platform.regions)
+      names.push_back(ref.name);
+    check_region_override_names(*region_overrides, names, diagnostics);
+  }
   for (const auto& ref : platform.regions) {
     const fs::path file = regions_dir / (ref.name + ".yaml");
     if (!fs::is_regular_file(file)) {
@@ -88,7 +102,8 @@ model::Scenario load_scenario(const std::string& experiment_path, const LoadOpti
       continue;
     }
     model::RegionFile region_file;
-    if (!read_file(file.string(), region_file, diagnostics)) continue;
+    const ConfigNode* region_override = region_overrides != nullptr ? region_overrides->find(ref.name) : nullptr;
+    if (!read_file(file.string(), region_file, diagnostics, {}, region_override)) continue;
     if (region_file.region.name != ref.name && !region_file.region.name.empty()) {
       diagnostics.expected(region_file.region.name_where, "region.name", "'" + ref.name + "' (the file name)",
                            "'" + region_file.region.name + "'");

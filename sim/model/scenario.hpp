@@ -223,6 +223,7 @@ struct Experiment {
   SourceMark warmup_where;
   double scale = 1.0;
   PlatformSpec platform;
+  schema::RawValue region_overrides;  ///< `regions:` block, merged into the region files when they are read
   Workload workload;
   PolicyChoice policies;
   EngineSpec engine;

@@ -184,6 +184,10 @@ void describe(Fields& f, Experiment& v) {
            "real users and real GPUs each simulated one stands for: GPU counts in region files are divided by it "
            "(rounded), and user, job and money figures in results are multiplied by it");
   f.nested("platform", v.platform, "regions, datacenters and WAN", Presence::kRequired);
+  f.raw("regions", v.region_overrides, schema::RawShape::kMapping,
+        "per-region replacements of region-file keys, by region name: any key of regions/NAME.yaml below `region:` "
+        "(market, payments, regulation, datacenters and their clusters, addressed by name), e.g. "
+        "regions.india.payments.method_share or regions.india.datacenters.in_west.clusters.in_west_h100.gpu_count");
   f.nested("workload", v.workload, "what jobs arrive", Presence::kRequired);
   f.nested("policies", v.policies, "policy modules by name");
   f.nested("engine", v.engine, "simulation engine settings");

@@ -1,0 +1,25 @@
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "sim/config/config_node.hpp"
+#include "sim/schema/diagnostics.hpp"
+
+namespace gvsim::config {
+
+/// @brief Merges an experiment's `regions.NAME` block into the parsed region file of NAME.
+///
+/// Mappings merge key by key; a mapping given where the region file has a list of named items (datacenters,
+/// clusters) addresses those items by their `name`; any other value replaces the file's value. Merged values keep
+/// their own source positions (the experiment file or `--set`), so the region schema's errors point at them. An
+/// item name that the list does not hold is an error with the closest name. `path` is the key path of
+/// `region_file_root` as the error messages show it (`regions.NAME`).
+void merge_region_override(ConfigNode& region_file_root, const ConfigNode& override_block, const std::string& path,
+                           schema::Diagnostics& diagnostics);
+
+/// @brief Checks that every region an experiment's `regions` block names takes part in the run.
+void check_region_override_names(const ConfigNode& regions_block, const std::vector<std::string>& participating,
+                                 schema::Diagnostics& diagnostics);
+
+}  // namespace gvsim::config
