@@ -69,12 +69,15 @@ int main_entry(int argc, char** argv) {
   auto* keys_cmd = app.add_subcommand("keys", "Print every configuration key with type, default, unit and meaning");
 
   ReportCommandOptions report;
-  auto* report_cmd =
-      app.add_subcommand("report", "Merge study output folders and write statistics: report.md and CSV tables");
-  report_cmd->add_option("directories", report.directories, "Study output folders (shards of one study)")
+  auto* report_cmd = app.add_subcommand(
+      "report", "Compare studies and runs: report.md, report.html and CSV tables with confidence intervals");
+  report_cmd
+      ->add_option("directories", report.directories,
+                   "Study folders (shards of one study, or several studies) and plain run folders, in any mix")
       ->required()
       ->check(CLI::ExistingDirectory);
-  report_cmd->add_option("--out", report.out_dir, "Report folder (default: FIRST_DIR/report)");
+  report_cmd->add_option("--out", report.out_dir,
+                         "Report folder (default: FIRST/report for a study, report/ beside the first run folder)");
   report_cmd->add_option("--baseline", report.baseline, "Variant the others are compared with");
   report_cmd->add_option("--objectives", report.objectives,
                          "Pareto objectives metric:max|min,... (default by workload mode)");

@@ -17,7 +17,7 @@ int report_command(const ReportCommandOptions& options) {
   o.out_dir = options.out_dir;
   o.baseline = options.baseline;
   o.objectives = options.objectives;
-  const std::string out = o.out_dir.empty() && !o.directories.empty() ? o.directories.front() + "/report" : o.out_dir;
+  const std::string out = o.out_dir.empty() ? report::default_report_dir(o.directories) : o.out_dir;
   if (std::filesystem::exists(out) && !std::filesystem::is_directory(out)) {
     std::cerr << "gvsim report: --out " << out << ": expected a folder, got an existing file; nothing was written\n";
     return kBadInput;

@@ -156,7 +156,7 @@ Analysis analyze(const Study& study, const std::string& baseline, const std::str
     a.baseline_reason = "given with --baseline";
   } else if (!study.baseline_variants.empty()) {
     a.baseline = study.baseline_variants.front();
-    a.baseline_reason = "flagged in study.csv";
+    a.baseline_reason = study.baseline_origin;
   } else {
     a.baseline = study.variants.front();
     a.baseline_reason = "the first variant; study.csv flags none";

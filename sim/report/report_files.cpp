@@ -99,13 +99,22 @@ std::string sensitivity_csv(const Analysis& analysis) {
   return t.str();
 }
 
+std::string default_report_dir(const std::vector<std::string>& directories) {
+  if (directories.empty()) return "report";
+  const std::filesystem::path first = std::filesystem::path(directories.front()).lexically_normal();
+  if (std::filesystem::exists(first / "study.csv")) return (first / "report").string();
+  const auto parent = first.has_filename() ? first.parent_path() : first.parent_path().parent_path();
+  return (parent.empty() ? std::filesystem::path("report") : parent / "report").string();
+}
+
 ReportResult write_report(const ReportOptions& options) {
   ReportResult result;
-  result.study = load_study(options.directories);
+  result.study = load_inputs(options.directories);
   result.analysis = analyze(result.study, options.baseline, options.objectives);
-  result.out_dir = options.out_dir.empty() ? options.directories.front() + "/report" : options.out_dir;
+  result.out_dir = options.out_dir.empty() ? default_report_dir(options.directories) : options.out_dir;
   std::vector<std::pair<std::string, std::string>> files = {
       {"report.md", report_markdown(result.study, result.analysis)},
+      {"report.html", report_html(result.study, result.analysis)},
       {"metrics.csv", metrics_csv(result.study, result.analysis)},
       {"aggregate.csv", aggregate_csv(result.analysis)},
       {"paired.csv", paired_csv(result.analysis)},

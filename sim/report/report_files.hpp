@@ -10,8 +10,8 @@ namespace gvsim::report {
 
 /// @brief Options of `gvsim report`.
 struct ReportOptions {
-  std::vector<std::string> directories;  ///< study output folders (shards)
-  std::string out_dir;                   ///< empty: FIRST_DIR/report
+  std::vector<std::string> directories;  ///< study folders (shards or several studies) and plain run folders
+  std::string out_dir;                   ///< empty: default_report_dir(directories)
   std::string baseline;                  ///< empty: flagged in study.csv
   std::string objectives;                ///< empty: defaults of the workload mode
 };
@@ -36,6 +36,11 @@ std::string pareto_csv(const Analysis& analysis);
 std::string sensitivity_csv(const Analysis& analysis);
 /// @brief report.md: the readable summary.
 std::string report_markdown(const Study& study, const Analysis& analysis);
+/// @brief report.html: one self-contained page (inline CSS and SVG charts with 95% bands), opens from disk offline.
+std::string report_html(const Study& study, const Analysis& analysis);
+
+/// @brief Where a report goes without --out: FIRST/report for a study folder, else report/ beside the first run folder.
+std::string default_report_dir(const std::vector<std::string>& directories);
 
 /// @brief Reads the study, analyses it and writes every report file atomically into the output folder.
 ///

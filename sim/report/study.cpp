@@ -8,6 +8,7 @@
 #include <sstream>
 
 #include "sim/report/csv_file.hpp"
+#include "sim/report/json_file.hpp"
 #include "sim/report/report_error.hpp"
 
 namespace gvsim::report {
@@ -15,22 +16,6 @@ namespace gvsim::report {
 namespace fs = std::filesystem;
 
 namespace {
-
-std::string read_bytes(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) throw ReportError(path + ": cannot be read");
-  std::stringstream buffer;
-  buffer << in.rdbuf();
-  return buffer.str();
-}
-
-nlohmann::json read_json(const std::string& path) {
-  try {
-    return nlohmann::json::parse(read_bytes(path));
-  } catch (const nlohmann::json::exception& e) {
-    throw ReportError(path + ": not valid JSON (" + std::string(e.what()) + ")");
-  }
-}
 
 bool same_entry(const StudyEntry& a, const StudyEntry& b) {
   return a.variant == b.variant && a.baseline == b.baseline && a.replication == b.replication && a.seed == b.seed &&
@@ -71,7 +56,7 @@ std::vector<StudyEntry> read_study_csv(const std::string& dir) {
 
 // The CSV files of a complete run folder, by name (the manifest's list).
 std::map<std::string, std::string> run_csv_files(const std::string& run_dir, const std::string& config_hash) {
-  const nlohmann::json manifest = read_json(run_dir + "/manifest.json");
+  const nlohmann::json manifest = read_json_file(run_dir + "/manifest.json");
   if (manifest.contains("config_hash") && manifest["config_hash"].is_string() &&
       manifest["config_hash"].get<std::string>() != config_hash) {
     throw ReportError(run_dir + "/manifest.json: config_hash " + manifest["config_hash"].get<std::string>() +
@@ -82,7 +67,7 @@ std::map<std::string, std::string> run_csv_files(const std::string& run_dir, con
     for (const auto& name : manifest["files"]) {
       if (!name.is_string()) continue;
       const std::string file = name.get<std::string>();
-      files[file] = read_bytes(run_dir + "/" + file);
+      files[file] = read_file_bytes(run_dir + "/" + file);
     }
   }
   return files;
@@ -108,7 +93,7 @@ Study load_study(const std::vector<std::string>& directories) {
       }
     }
     if (fs::exists(dir + "/study.json")) {
-      const nlohmann::json meta = read_json(dir + "/study.json");
+      const nlohmann::json meta = read_json_file(dir + "/study.json");
       // The name: "experiment" (text, or an object with "name") or "name".
       const nlohmann::json* name = nullptr;
       if (meta.contains("experiment") && meta["experiment"].is_string()) name = &meta["experiment"];
@@ -162,7 +147,7 @@ Study load_study(const std::vector<std::string>& directories) {
       study.missing.push_back(e.run_id);
       continue;
     }
-    CompletedRun run{e, read_run_metrics(first_dir)};
+    CompletedRun run{e, read_run_metrics(first_dir), first_dir};
     study.users_mode = study.users_mode || run.metrics.users_mode;
     study.runs.push_back(std::move(run));
   }
@@ -181,13 +166,20 @@ Study load_study(const std::vector<std::string>& directories) {
   for (const auto& id : strays)
     study.warnings.push_back("runs/" + id + " is not listed in study.csv; ignored");
 
+  for (const auto& run : study.runs) {
+    auto& said = study.assumptions[run.entry.variant];
+    const auto f = study.factors.find(run.entry.run_id);
+    if (!said.empty() || f == study.factors.end()) continue;
+    for (const auto& [key, value] : f->second)
+      said.push_back(key + " = " + value);
+  }
   if (study.listed.empty()) throw ReportError("study.csv lists no runs");
   if (study.runs.empty()) {
     throw ReportError("none of the " + std::to_string(study.listed.size()) +
                       " runs listed in study.csv is complete (no runs/RUN_ID/manifest.json)");
   }
   if (study.name.empty()) {
-    const nlohmann::json manifest = read_json([&] {
+    const nlohmann::json manifest = read_json_file([&] {
       for (const auto& dir : directories) {
         const std::string path = dir + "/runs/" + study.runs.front().entry.run_id + "/manifest.json";
         if (fs::exists(path)) return path;

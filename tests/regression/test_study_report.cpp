@@ -163,7 +163,7 @@ TEST_CASE("study report: identical variants differ by exactly 0, fewer GPUs wait
   CHECK(found);
   const std::string md = read_text(out + "/report.md");
   CHECK(md.find("# Study report: quickstart") != std::string::npos);
-  CHECK(md.find("12 of 12 listed in study.csv are complete; none missing") != std::string::npos);
+  CHECK(md.find("12 of 12 listed are complete; none missing") != std::string::npos);
   CHECK(md.find("| fewer_gpus | mean_wait_s | 4 |") != std::string::npos);
 
   // Two shards with disjoint halves of the runs give byte-identical files; so does a run present in both.
@@ -184,7 +184,7 @@ TEST_CASE("study report: identical variants differ by exactly 0, fewer GPUs wait
   const auto half = run_gvsim({"report", tmp.path() + "/a"});
   CHECK(half.exit_code == 0);
   CHECK(half.err.find("warning: 6 of 12 study runs are missing or incomplete") != std::string::npos);
-  CHECK(read_text(tmp.path() + "/a/report/report.md").find("6 of 12 listed in study.csv are complete; 6 missing") !=
+  CHECK(read_text(tmp.path() + "/a/report/report.md").find("6 of 12 listed are complete; 6 missing") !=
         std::string::npos);
 
   // The same run with different results in two folders is an error.

@@ -139,7 +139,7 @@ TEST_CASE("report refuses bad input with exit 2 and writes nothing", "[report]")
   fs::create_directories(tmp.path() + "/empty");
   const auto no_study = run_gvsim({"report", tmp.path() + "/empty"});
   CHECK(no_study.exit_code == 2);
-  CHECK(no_study.err.find("no study.csv") != std::string::npos);
+  CHECK(no_study.err.find("neither a study folder (study.csv) nor a complete run folder") != std::string::npos);
   CHECK(run_gvsim({"report", tmp.path() + "/no_such_folder"}).exit_code == 2);
   CHECK(run_gvsim({"report"}).exit_code == 2);
   write_file(tmp.path() + "/file", "x");
