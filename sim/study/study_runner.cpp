@@ -5,6 +5,7 @@
 #include <cstdio>
 #include <filesystem>
 
+#include "sim/output/results_folder.hpp"
 #include "sim/study/process_pool.hpp"
 #include "sim/study/progress_bar.hpp"
 #include "sim/study/study_files.hpp"
@@ -96,6 +97,7 @@ int run_study(const StudyPlan& plan, const StudyOptions& options) {
   for (const std::size_t i : mine) {
     const StudyRun& run = plan.runs[i];
     const std::string dir = run_dir(options.out_dir, run);
+    output::ResultsFolder::recover(dir);  // what a killed child left beside its folder
     switch (run_state(dir, run.config_hash)) {
       case RunState::kComplete:
         bar.skipped(run.id, "already complete");
@@ -140,6 +142,7 @@ int run_study(const StudyPlan& plan, const StudyOptions& options) {
     for (const auto& r : pool.stop_all(SIGTERM, 1000)) {
       const StudyRun& run = plan.runs[r.tag];
       const std::string dir = run_dir(options.out_dir, run);
+      output::ResultsFolder::recover(dir);  // a child killed after the grace period leaves its staging folder
       if (run_state(dir, run.config_hash) != RunState::kComplete) fs::remove_all(dir);
     }
     bar.close();

@@ -38,10 +38,11 @@ std::vector<std::string> run_folders(const std::string& out) {
   return names;
 }
 
+/// Run folders with a manifest; a hidden staging folder (`.RUN_ID.tmp-PID`, still being written) is no run.
 std::size_t complete_runs(const std::string& out) {
   std::size_t n = 0;
   for (const auto& name : run_folders(out))
-    n += fs::exists(out + "/runs/" + name + "/manifest.json") ? 1 : 0;
+    n += name.front() != '.' && fs::exists(out + "/runs/" + name + "/manifest.json") ? 1 : 0;
   return n;
 }
 
