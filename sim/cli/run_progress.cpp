@@ -58,7 +58,7 @@ std::string RunProgress::line(double simulated_s, std::uint64_t events, double w
   const double stretch_s = wall_s - shown_wall_s_;
   if (stretch_s > 0.0 && day > shown_day_) {
     const double recent = (day - shown_day_) / stretch_s;
-    days_per_s_ = days_per_s_ > 0.0 ? 0.3 * recent + 0.7 * days_per_s_ : recent;
+    days_per_s_ = days_per_s_ > 0.0 ? 0.5 * (recent + days_per_s_) : recent;
   }
   shown_day_ = day;
   shown_wall_s_ = wall_s;

@@ -7,13 +7,13 @@
 #include <unistd.h>
 
 #include <cerrno>
+#include <cstdlib>
 #include <cstring>
 #include <filesystem>
 #include <stdexcept>
 #include <vector>
 
 #include "sim/output/atomic_file.hpp"
-#include "sim/output/fault_points.hpp"
 
 namespace gvsim::output {
 
@@ -22,6 +22,45 @@ namespace {
 namespace fs = std::filesystem;
 
 const std::string kAsideSuffix = ".old";
+
+// Test hooks of the write phase (see the class comment in results_folder.hpp), inert unless their environment
+// variable is set.
+
+/// GVSIM_TEST_PAUSE=STEP:FIFO: at `step`, writes this process's PID into the FIFO, then waits until it is opened
+/// for writing and closed again.
+void pause_point(const std::string& step) {
+  const char* setting = std::getenv("GVSIM_TEST_PAUSE");
+  if (setting == nullptr) return;
+  const std::string text = setting;
+  const std::size_t colon = text.find(':');
+  if (colon == std::string::npos || text.substr(0, colon) != step) return;
+  const std::string fifo = text.substr(colon + 1);
+  const int out = ::open(fifo.c_str(), O_WRONLY | O_CLOEXEC);  // blocks until the test reads
+  if (out < 0) return;
+  const std::string pid = std::to_string(::getpid()) + "\n";
+  [[maybe_unused]] const auto written = ::write(out, pid.data(), pid.size());
+  ::close(out);
+  const int in = ::open(fifo.c_str(), O_RDONLY | O_CLOEXEC);  // blocks until the test opens it to resume us
+  if (in < 0) return;
+  char buffer[64];
+  while (::read(in, buffer, sizeof buffer) > 0) {
+  }
+  ::close(in);
+}
+
+/// GVSIM_TEST_FAIL_WRITE=N: true for the N-th call (one per file written).
+bool injected_write_failure() {
+  static long calls = 0;
+  static const char* setting = std::getenv("GVSIM_TEST_FAIL_WRITE");
+  ++calls;
+  return setting != nullptr && std::strtol(setting, nullptr, 10) == calls;
+}
+
+/// GVSIM_TEST_NO_EXCHANGE=1: replace a folder by setting the old one aside.
+bool exchange_disabled() {
+  const char* setting = std::getenv("GVSIM_TEST_NO_EXCHANGE");
+  return setting != nullptr && std::string(setting) == "1";
+}
 
 [[noreturn]] void fail(const std::string& what, const std::string& path) {
   throw std::runtime_error(what + " '" + path + "': " + std::strerror(errno));
@@ -124,10 +163,10 @@ void ResultsFolder::write(const std::string& name, const std::string& content) {
   pause_point("write-" + std::to_string(++files_));
   const int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
   if (fd < 0) fail("cannot create", path);
+  const bool full = injected_write_failure();
   std::size_t written = 0;
-  while (written < content.size()) {
-    const ssize_t n = injected_write_failure() ? (errno = ENOSPC, -1)
-                                               : ::write(fd, content.data() + written, content.size() - written);
+  while (written < content.size() || full) {
+    const ssize_t n = full ? (errno = ENOSPC, -1) : ::write(fd, content.data() + written, content.size() - written);
     if (n < 0) {
       if (errno == EINTR) continue;
       const int error = errno;

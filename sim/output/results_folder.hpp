@@ -19,6 +19,17 @@ void make_writable_folder(const std::string& folder, const std::string& option);
 /// staged one in a single renameat2(RENAME_EXCHANGE) and removed afterwards; where the file system cannot exchange,
 /// the old folder is renamed aside first, and a run killed between the two renames gets it back from the next run.
 /// The constructor checks the destination and takes its lock (FolderLock) before anything is simulated.
+///
+/// Test hooks, inert unless their environment variable is set, let the tests (tests/unit/test_results_folder.cpp)
+/// stop or break a run at a named step without depending on timing:
+/// - `GVSIM_TEST_PAUSE=STEP:FIFO`: at step STEP, write this process's PID and a newline into the FIFO (blocking
+///   until the test reads), then wait until the test opens the FIFO for writing and closes it.
+/// - `GVSIM_TEST_FAIL_WRITE=N`: the N-th file write fails with ENOSPC, as on a full disk.
+/// - `GVSIM_TEST_NO_EXCHANGE=1`: replace a folder by setting the old one aside, as on a file system without
+///   renameat2(RENAME_EXCHANGE).
+/// Steps: `write-K` (before the K-th file, from 1), `staged` (every file flushed, before the swap), `swapped` (new
+/// folder in place, old one not yet removed), `aside` (old folder set aside, new not yet renamed in; only without
+/// exchange), `replaced` (old folder removed, lock still held).
 class ResultsFolder {
  public:
   /// @brief Prepares writing `directory`: creates its parent, takes its lock, clears what killed runs left

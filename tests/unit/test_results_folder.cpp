@@ -1,6 +1,6 @@
 // A results folder is written as a unit: a full disk, a SIGKILL at any step of the write phase or a second run
 // writing the same --out never leaves a folder mixing two runs' files; an unusable --out is refused before
-// anything is simulated. The runs stop at named steps (GVSIM_TEST_PAUSE, sim/output/fault_points.hpp) and the
+// anything is simulated. The runs stop at named steps (GVSIM_TEST_PAUSE, sim/output/results_folder.hpp) and the
 // tests synchronise on a FIFO, so nothing depends on the machine's speed.
 #include <catch2/catch.hpp>
 
@@ -18,6 +18,7 @@
 #include <string>
 #include <vector>
 
+#include "sim/cli/run_progress.hpp"
 #include "sim/output/atomic_file.hpp"
 #include "tests/support/test_support.hpp"
 
@@ -284,7 +285,7 @@ TEST_CASE("an unusable --out is refused with exit 2 before anything is simulated
   CHECK(study.err.find("cannot create the folder") != std::string::npos);
 }
 
-TEST_CASE("--progress prints progress lines off a terminal and leaves results unchanged", "[cli][progress]") {
+TEST_CASE("progress lines off a terminal only with --progress, and results unchanged", "[cli][progress]") {
   TempDir tmp;
   const std::string experiment = source_dir() + "/experiments/quickstart.yaml";
   const auto plain = run_gvsim({"run", experiment, "--out", tmp.path() + "/plain"});
@@ -302,4 +303,16 @@ TEST_CASE("--progress prints progress lines off a terminal and leaves results un
     return nlohmann::json::parse(read_text(dir + "/manifest.json")).at("fingerprint").get<std::string>();
   };
   CHECK(fingerprint(tmp.path() + "/plain") == fingerprint(tmp.path() + "/shown"));
+}
+
+TEST_CASE("the progress line is redrawn on a terminal, plain only when forced, off when quiet", "[cli][progress]") {
+  using gvsim::cli::RunProgress;
+  using Mode = RunProgress::Mode;
+  //                              forced quiet  terminal
+  CHECK(RunProgress::mode_for(false, false, true) == Mode::kRedraw);
+  CHECK(RunProgress::mode_for(false, false, false) == Mode::kOff);
+  CHECK(RunProgress::mode_for(true, false, false) == Mode::kLines);
+  CHECK(RunProgress::mode_for(true, false, true) == Mode::kRedraw);
+  CHECK(RunProgress::mode_for(false, true, true) == Mode::kOff);
+  CHECK(RunProgress::mode_for(true, true, false) == Mode::kLines);
 }

@@ -165,6 +165,25 @@ TEST_CASE("a run folder without manifest is removed and run again", "[study]") {
   CHECK(read_text(out + "/runs/balanced-r001/summary.csv") == summary);
 }
 
+TEST_CASE("a resumed study clears what killed runs left beside complete run folders", "[study]") {
+  TempDir tmp;
+  const auto file = write_tiny_experiment(tmp, kStudy);
+  const std::string out = tmp.path() + "/out";
+  REQUIRE(run_gvsim({"run", file, "--out", out, "--quiet"}).exit_code == 0);
+  const auto before = run_folders(out);
+  const int dead = ::fork();  // a process id that no longer exists
+  if (dead == 0) ::_exit(0);
+  ::waitpid(dead, nullptr, 0);
+  // A child killed after its folder was swapped in: the old folder under its staging name, and the lock file.
+  tmp.write("out/runs/.near-r001.tmp-" + std::to_string(dead) + "/summary.csv", "old");
+  tmp.write("out/runs/.near-r001.lock", std::to_string(dead) + "\n");
+  const auto rerun = run_gvsim({"run", file, "--out", out});
+  INFO(rerun.err);
+  REQUIRE(rerun.exit_code == 0);
+  CHECK(count(rerun.err, "skipped: already complete") == 6);
+  CHECK(run_folders(out) == before);
+}
+
 TEST_CASE("shards 1/2 and 2/2 into one folder equal the unsharded study", "[study]") {
   TempDir tmp;
   const auto file = write_tiny_experiment(tmp, kStudy);
