@@ -120,6 +120,20 @@ void clear_leftovers(const FolderPath& where) {
   }
 }
 
+/// The first entry of existing folder `path` that no run writes (a sub-folder, a file other than a CSV file or
+/// the manifest, hidden temporaries aside); empty when the folder holds results only and may be replaced.
+std::string foreign_entry(const std::string& path) {
+  std::error_code error;
+  for (const auto& entry : fs::directory_iterator(path, error)) {
+    const std::string name = entry.path().filename().string();
+    if (is_temporary_name(name)) continue;
+    const bool result_file =
+        entry.is_regular_file(error) && (name == "manifest.json" || entry.path().extension() == ".csv");
+    if (!result_file) return name;
+  }
+  return {};
+}
+
 }  // namespace
 
 void make_writable_folder(const std::string& folder, const std::string& option) {
@@ -143,6 +157,15 @@ ResultsFolder::ResultsFolder(const std::string& directory) : directory_(director
   make_writable_folder(where_.parent, directory);
   lock_ = std::make_unique<FolderLock>(target.empty() ? directory : target);
   clear_leftovers(where_);
+  if (fs::is_directory(path, error)) {
+    // The folder is replaced as a whole: never one holding anything a run does not write.
+    const std::string foreign = foreign_entry(path);
+    if (!foreign.empty()) {
+      throw OutputRefused("--out " + directory + ": holds " + foreign +
+                          ", which is no gvsim result; a run replaces the whole folder, so give a new or empty folder "
+                          "or one holding results only");
+    }
+  }
   staging_ = where_.beside(temporary_name(where_.name, static_cast<long>(::getpid())));
   if (::mkdir(staging_.c_str(), 0755) != 0) {
     throw OutputRefused("--out " + directory + ": cannot create a folder in " + where_.parent + ": " +

@@ -280,6 +280,21 @@ TEST_CASE("an unusable --out is refused with exit 2 before anything is simulated
     CHECK(result.out.empty());
   }
   CHECK(entries(tmp.path()) == std::set<std::string>{"file"});
+
+  // A run replaces the whole folder: one holding anything else than results is not touched.
+  tmp.write("notes/notes.txt", "mine");
+  tmp.write("study/runs/base-r000/summary.csv", "a study's run");
+  for (const auto& [folder, foreign] : {std::pair<std::string, std::string>{"notes", "notes.txt"}, {"study", "runs"}}) {
+    const std::string out = tmp.path() + "/" + folder;
+    const auto before = read_folder(out);
+    const auto result = run_gvsim({"run", experiment, "--out", out, "--progress"});
+    INFO(result.err);
+    CHECK(result.exit_code == 2);
+    CHECK(result.err.find("--out " + out + ": holds " + foreign + ", which is no gvsim result") != std::string::npos);
+    CHECK(result.err.find("simulated") == std::string::npos);
+    CHECK(read_folder(out) == before);
+  }
+  CHECK(entries(tmp.path()) == std::set<std::string>{"file", "notes", "study"});
   const auto study = run_gvsim({"run", source_dir() + "/experiments/replications_demo.yaml", "--out", file + "/s"});
   CHECK(study.exit_code == 2);
   CHECK(study.err.find("cannot create the folder") != std::string::npos);
