@@ -49,6 +49,8 @@ int main_entry(int argc, char** argv) {
       ->allow_extra_args(false)
       ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
   run_cmd->add_flag("--quiet", run.quiet, "Print only the results folder (a study: no progress, only failures)");
+  run_cmd->add_flag("--progress", run.progress,
+                    "Single run: show the progress line (day, events/s, ETA) on stderr even when not a terminal");
   run_cmd->add_option("-j,--jobs", run.jobs, "Study: runs at a time, one process each (default: one per core)")
       ->check(CLI::Range(1, 4096));
   run_cmd->add_option("--shard", run.shard, "Study: run only share K of N (runs i with i % N == K-1), e.g. 2/4");

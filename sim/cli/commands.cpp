@@ -3,14 +3,13 @@
 #include <chrono>
 #include <cmath>
 #include <cstdio>
-#include <filesystem>
 #include <iostream>
 
+#include "sim/cli/run_progress.hpp"
 #include "sim/config/scenario_loader.hpp"
 #include "sim/config/schema_collector.hpp"
 #include "sim/economics/books.hpp"
 #include "sim/engine/job_source.hpp"
-#include "sim/engine/simulation.hpp"
 #include "sim/model/cluster_index.hpp"
 #include "sim/model/region_graph.hpp"
 #include "sim/output/moderation_report.hpp"
@@ -128,11 +127,7 @@ int run_command(const RunOptions& options) {
   try {
     const model::Scenario scenario = config::load_scenario(options.experiment, {options.overrides});
     const std::string directory = options.out_dir.empty() ? "results/" + scenario.experiment.name : options.out_dir;
-    if (std::filesystem::exists(directory) && !std::filesystem::is_directory(directory)) {
-      std::cerr << "gvsim: --out " << directory << ": expected a folder, got an existing file; nothing was run\n";
-      return kBadInput;
-    }
-    return simulate_and_write(scenario, directory, options.overrides, options.quiet);
+    return simulate_and_write(scenario, directory, options.overrides, options.quiet, options.progress);
   } catch (const schema::ConfigError& e) {
     return report_config_error(e);
   } catch (const std::exception& e) {
@@ -142,16 +137,17 @@ int run_command(const RunOptions& options) {
 }
 
 int simulate_and_write(const model::Scenario& scenario, const std::string& directory,
-                       const std::vector<std::string>& overrides, bool quiet) {
+                       const std::vector<std::string>& overrides, bool quiet, bool progress) {
   try {
+    output::ResultsFolder folder(directory);  // checked and locked before any simulation time is spent
     const auto started = std::chrono::steady_clock::now();
-    const observe::RunOutcome outcome = engine::run_simulation(scenario);
+    const observe::RunOutcome outcome = simulate_with_progress(scenario, progress, quiet);
     output::check_invariants(outcome);
     if (outcome.market != nullptr) economics::check_books(scenario, outcome);
     output::RunInfo info;
     info.overrides = overrides;
     info.wall_time_s = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
-    const auto written = output::write_results(directory, scenario, outcome, info);
+    const auto written = output::write_results(folder, scenario, outcome, info);
     if (quiet) {
       std::printf("%s\n", written.directory.c_str());
       return kSuccess;
@@ -177,6 +173,9 @@ int simulate_and_write(const model::Scenario& scenario, const std::string& direc
     return kSuccess;
   } catch (const schema::ConfigError& e) {
     return report_config_error(e);
+  } catch (const output::OutputRefused& e) {
+    std::cerr << "gvsim: " << e.what() << "; nothing was run or written\n";
+    return kBadInput;
   } catch (const std::exception& e) {
     std::cerr << "gvsim: run failed: " << e.what() << "\n";
     return kRuntimeFailure;

@@ -18,6 +18,7 @@ struct RunOptions {
   std::string out_dir;  ///< empty: results/NAME
   std::vector<std::string> overrides;
   bool quiet = false;
+  bool progress = false;     ///< single run: a progress line on stderr even when it is not a terminal
   std::size_t jobs = 0;      ///< study: child processes at a time (0: one per core; under --mpi: 1)
   std::string shard;         ///< study: "K/N" runs only the runs i with i % N == K - 1
   bool mpi = false;          ///< study: one shard per MPI rank
@@ -32,8 +33,9 @@ int study_command(const RunOptions& options);
 /// @brief One run of a study, in the child process the study started for it.
 int study_run_command(const RunOptions& options);
 /// @brief Simulates a resolved scenario, checks it and writes its results into `directory`; prints a summary.
+/// The destination is checked and locked before the simulation starts; `progress` forces the progress line.
 int simulate_and_write(const model::Scenario& scenario, const std::string& directory,
-                       const std::vector<std::string>& overrides, bool quiet);
+                       const std::vector<std::string>& overrides, bool quiet, bool progress);
 /// @brief `gvsim validate` of a study: checks every run and prints the baseline and the study's shape.
 int validate_study_command(const std::string& experiment, const std::vector<std::string>& overrides);
 /// @brief Prints the summary of one resolved scenario that `gvsim validate` shows.

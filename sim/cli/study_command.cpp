@@ -6,6 +6,7 @@
 #include <thread>
 
 #include "sim/cli/commands.hpp"
+#include "sim/output/results_folder.hpp"
 #include "sim/output/results_writer.hpp"
 #include "sim/study/mpi_world.hpp"
 #include "sim/study/study_plan.hpp"
@@ -60,6 +61,12 @@ int study_command(const RunOptions& options) {
       if (speaker) std::cerr << "gvsim: --out " << run.out_dir << ": expected a folder, got an existing file\n";
       return kBadInput;
     }
+    try {
+      output::make_writable_folder(run.out_dir, run.out_dir);  // before any run starts
+    } catch (const output::OutputRefused& e) {
+      if (speaker) std::cerr << "gvsim: " << e.what() << "; nothing was run\n";
+      return kBadInput;
+    }
     const std::size_t cores = std::max(1u, std::thread::hardware_concurrency());
     run.jobs = options.jobs > 0 ? options.jobs : mpi != nullptr ? 1 : cores;
     run.quiet = options.quiet;
@@ -88,7 +95,7 @@ int study_run_command(const RunOptions& options) {
     }
     const std::string directory =
         options.out_dir.empty() ? "results/" + plan.name + "/runs/" + plan.runs[index].id : options.out_dir;
-    return simulate_and_write(scenario, directory, overrides, options.quiet);
+    return simulate_and_write(scenario, directory, overrides, options.quiet, options.progress);
   } catch (const schema::ConfigError& e) {
     return report_config_error(e);
   } catch (const std::exception& e) {

@@ -446,11 +446,44 @@ std::vector<std::int64_t> gpu_counts(const std::vector<model::ClusterInfo>& clus
 }
 
 InterruptHandler g_interrupt_handler = nullptr;
+ProgressHook g_progress_hook;
+
+/// The progress of the run in this process, read by the clock-advance callback; SimGrid's signal is static and
+/// cannot be disconnected, so the callback is connected once and the run it reports on is set and cleared here.
+class ProgressSlot {
+ public:
+  explicit ProgressSlot(const observe::RunOutcome& outcome) : outcome_(&outcome) {
+    if (!g_progress_hook) return;
+    static const bool connected = [] {
+      sg4::Engine::on_time_advance_cb([](double) {
+        if (active_ != nullptr && ++active_->advances_ % kProgressStride == 0)
+          g_progress_hook(sg4::Engine::get_clock(), active_->outcome_->events);
+      });
+      return true;
+    }();
+    (void)connected;
+    active_ = this;
+  }
+  ~ProgressSlot() {
+    if (active_ == this) active_ = nullptr;
+  }
+  ProgressSlot(const ProgressSlot&) = delete;
+  ProgressSlot& operator=(const ProgressSlot&) = delete;
+
+ private:
+  static inline ProgressSlot* active_ = nullptr;
+  const observe::RunOutcome* outcome_;
+  std::uint64_t advances_ = 0;
+};
 
 }  // namespace
 
 void set_interrupt_handler(InterruptHandler handler) {
   g_interrupt_handler = handler;
+}
+
+void set_progress_hook(ProgressHook hook) {
+  g_progress_hook = std::move(hook);
 }
 
 observe::RunOutcome run_simulation(const model::Scenario& scenario) {
@@ -479,6 +512,7 @@ observe::RunOutcome run_simulation(const model::Scenario& scenario) {
   }
   Run run(scenario, outcome);
   run.start();
+  const ProgressSlot progress(outcome);
   engine.run();
   outcome.recorder.finish();
   if (outcome.market != nullptr) outcome.market->finish(outcome.recorder.horizon_s());

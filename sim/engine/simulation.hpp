@@ -1,5 +1,8 @@
 #pragma once
 
+#include <cstdint>
+#include <functional>
+
 #include "sim/model/scenario.hpp"
 #include "sim/observe/run_outcome.hpp"
 
@@ -10,6 +13,15 @@ namespace gvsim::engine {
 using InterruptHandler = void (*)(int);
 /// @brief Sets the handler run_simulation installs after creating the Engine.
 void set_interrupt_handler(InterruptHandler handler);
+
+/// @brief Observer of a run's progress: simulated seconds so far and events so far. It must only read: what it
+/// does cannot change the run.
+using ProgressHook = std::function<void(double simulated_s, std::uint64_t events)>;
+/// @brief Sets the hook run_simulation calls every kProgressStride advances of the simulated clock (a counter
+/// test, not a call per event); empty: none.
+void set_progress_hook(ProgressHook hook);
+/// @brief Clock advances between two calls of the progress hook.
+inline constexpr std::uint64_t kProgressStride = 1024;
 
 /// @brief Runs one scenario on a fresh SimGrid Engine (one per process: SimGrid's Engine is a singleton).
 ///

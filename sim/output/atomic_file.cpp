@@ -1,7 +1,9 @@
 #include "sim/output/atomic_file.hpp"
 
+#include <dirent.h>
 #include <fcntl.h>
 #include <signal.h>
+#include <sys/syscall.h>
 #include <unistd.h>
 
 #include <array>
@@ -15,9 +17,44 @@
 namespace gvsim::output {
 
 namespace {
-// The temporary file being written, kept in a fixed buffer so a signal handler can unlink it.
-std::array<char, 4096> g_pending{};
-std::atomic<bool> g_has_pending{false};
+/// A path kept in a fixed buffer, so that a signal handler can read it without allocating.
+struct SignalSafePath {
+  std::array<char, 4096> text{};
+  std::atomic<bool> set{false};
+
+  void assign(const std::string& path) {
+    set.store(false);
+    if (path.empty()) return;
+    if (path.size() >= text.size()) throw std::runtime_error("output path too long: " + path);
+    std::memcpy(text.data(), path.c_str(), path.size() + 1);
+    set.store(true);
+  }
+};
+
+SignalSafePath g_pending;         // the temporary file being written
+SignalSafePath g_pending_folder;  // the staging folder being filled
+SignalSafePath g_lock_file;       // the lock file held
+
+/// Unlinks every entry of a flat folder, then the folder, with system calls only (no allocation).
+void remove_flat_folder(const char* folder) noexcept {
+  const int fd = ::open(folder, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+  if (fd >= 0) {
+    alignas(8) char buffer[8192];
+    for (;;) {
+      const long n = ::syscall(SYS_getdents64, fd, buffer, sizeof buffer);
+      if (n <= 0) break;
+      for (long at = 0; at < n;) {
+        const auto* entry = reinterpret_cast<const struct dirent64*>(buffer + at);
+        const char* name = entry->d_name;
+        const bool dots = name[0] == '.' && (name[1] == '\0' || (name[1] == '.' && name[2] == '\0'));
+        if (!dots) ::unlinkat(fd, name, 0);
+        at += entry->d_reclen;
+      }
+    }
+    ::close(fd);
+  }
+  ::rmdir(folder);
+}
 
 const std::string kTemporaryMarker = ".tmp-";
 
@@ -55,22 +92,30 @@ int remove_stale_temporaries(const std::string& directory) {
     const long pid = temporary_pid(entry.path().filename().string());
     if (pid < 0 || pid == static_cast<long>(::getpid())) continue;
     const bool gone = pid == 0 || (::kill(static_cast<pid_t>(pid), 0) != 0 && errno == ESRCH);
-    if (gone && fs::remove(entry.path(), error)) ++removed;
+    if (gone && fs::remove_all(entry.path(), error) > 0) ++removed;
   }
   return removed;
 }
 
 void remove_pending_temporaries() noexcept {
-  if (g_has_pending.load()) ::unlink(g_pending.data());
+  if (g_pending.set.load()) ::unlink(g_pending.text.data());
+  if (g_pending_folder.set.load()) remove_flat_folder(g_pending_folder.text.data());
+  if (g_lock_file.set.load()) ::unlink(g_lock_file.text.data());
+}
+
+void set_pending_folder(const std::string& folder) {
+  g_pending_folder.assign(folder);
+}
+
+void hold_lock_file(const std::string& path) {
+  g_lock_file.assign(path);
 }
 
 void write_file_atomically(const std::string& path, const std::string& content) {
   const std::filesystem::path target(path);
   const std::string temporary =
       (target.parent_path() / temporary_name(target.filename().string(), static_cast<long>(::getpid()))).string();
-  if (temporary.size() >= g_pending.size()) throw std::runtime_error("output path too long: " + path);
-  std::memcpy(g_pending.data(), temporary.c_str(), temporary.size() + 1);
-  g_has_pending.store(true);
+  g_pending.assign(temporary);
   const int fd = ::open(temporary.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
   if (fd < 0) fail("cannot create", temporary);
   std::size_t written = 0;
@@ -92,7 +137,7 @@ void write_file_atomically(const std::string& path, const std::string& content) 
     ::unlink(temporary.c_str());
     fail("cannot rename into", path);
   }
-  g_has_pending.store(false);
+  g_pending.assign({});
 }
 
 }  // namespace gvsim::output

@@ -17,11 +17,18 @@ std::string temporary_name(const std::string& file_name, long pid);
 /// @brief True for a name of the form temporary_name gives (`.NAME.tmp-PID`, PID all digits).
 bool is_temporary_name(const std::string& name);
 
-/// @brief Removes temporaries in `directory` left by processes that no longer exist (killed while writing);
-/// returns how many were removed. Missing or unreadable folders are left alone.
+/// @brief Removes temporaries (files or staging folders) in `directory` left by processes that no longer exist
+/// (killed while writing); returns how many were removed. Missing or unreadable folders are left alone.
 int remove_stale_temporaries(const std::string& directory);
 
-/// @brief Removes temporary files this process is writing; safe to call from a signal handler.
+/// @brief Removes temporary files this process is writing, the staging folder it is filling (set_pending_folder)
+/// and the lock file it holds (hold_lock_file); safe to call from a signal handler.
 void remove_pending_temporaries() noexcept;
+
+/// @brief Records `folder` (flat: files only) as the staging folder this process is filling; empty: none.
+void set_pending_folder(const std::string& folder);
+
+/// @brief Records `path` as the lock file this process holds (see FolderLock); empty: none.
+void hold_lock_file(const std::string& path);
 
 }  // namespace gvsim::output

@@ -3,13 +3,11 @@
 #include <cinttypes>
 #include <cmath>
 #include <cstdio>
-#include <filesystem>
 #include <nlohmann/json.hpp>
 
 #include "gvsim/version.hpp"
 #include "sim/config/json_dumper.hpp"
 #include "sim/economics/books.hpp"
-#include "sim/output/atomic_file.hpp"
 #include "sim/output/csv_table.hpp"
 #include "sim/output/economics_tables.hpp"
 #include "sim/output/policy_tables.hpp"
@@ -154,10 +152,8 @@ std::string config_hash(const model::Scenario& scenario) {
   return hex;
 }
 
-WrittenResults write_results(const std::string& directory, const model::Scenario& scenario,
-                             const observe::RunOutcome& outcome, const RunInfo& info) {
-  std::filesystem::create_directories(directory);
-  remove_stale_temporaries(directory);  // left by an earlier run that was killed while writing
+WrittenResults write_results(ResultsFolder& folder, const model::Scenario& scenario, const observe::RunOutcome& outcome,
+                             const RunInfo& info) {
   std::vector<std::pair<std::string, std::string>> files = {{"timeseries.csv", timeseries_csv(scenario, outcome)},
                                                             {"summary.csv", summary_csv(scenario, outcome)}};
   if (outcome.market != nullptr) {
@@ -176,7 +172,7 @@ WrittenResults write_results(const std::string& directory, const model::Scenario
   char hex[17];
   std::snprintf(hex, sizeof hex, "%016" PRIx64, rng::fnv1a64(all_bytes));
   for (const auto& [name, content] : files)
-    write_file_atomically(directory + "/" + name, content);
+    folder.write(name, content);
 
   std::int64_t arrived = 0;
   std::int64_t completed = 0;
@@ -211,8 +207,9 @@ WrittenResults write_results(const std::string& directory, const model::Scenario
   manifest["fingerprint"] = hex;
   manifest["config_hash"] = config_hash(scenario);
   manifest["resolved_config"] = Json::parse(resolved_config_json(scenario));
-  write_file_atomically(directory + "/manifest.json", manifest.dump(2) + "\n");
-  return WrittenResults{directory, hex};
+  folder.write("manifest.json", manifest.dump(2) + "\n");
+  folder.commit();
+  return WrittenResults{folder.directory(), hex};
 }
 
 }  // namespace gvsim::output

@@ -7,6 +7,7 @@
 #include "sim/model/scenario.hpp"
 #include "sim/observe/run_outcome.hpp"
 #include "sim/output/csv_table.hpp"
+#include "sim/output/results_folder.hpp"
 
 namespace gvsim::output {
 
@@ -38,8 +39,8 @@ std::string config_hash(const model::Scenario& scenario);
 
 /// @brief Writes timeseries.csv, summary.csv (and in users mode region_daily.csv, kpis.csv, and with promotions
 /// promotions_daily.csv), then manifest.json (with each region's entry day in users mode)
-/// into `directory`, each atomically.
-WrittenResults write_results(const std::string& directory, const model::Scenario& scenario,
-                             const observe::RunOutcome& outcome, const RunInfo& info);
+/// into `folder` and commits it: the folder appears or replaces an earlier one as a unit.
+WrittenResults write_results(ResultsFolder& folder, const model::Scenario& scenario, const observe::RunOutcome& outcome,
+                             const RunInfo& info);
 
 }  // namespace gvsim::output

@@ -9,8 +9,6 @@
 
 namespace gvsim::study {
 
-namespace {
-
 std::string duration_text(double s) {
   char buffer[32];
   const long long whole = std::llround(s);
@@ -23,8 +21,6 @@ std::string duration_text(double s) {
   }
   return buffer;
 }
-
-}  // namespace
 
 ProgressBar::ProgressBar(std::size_t total, std::size_t parallel, bool quiet, std::string label)
     : label_(std::move(label)),

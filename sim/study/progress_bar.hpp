@@ -6,6 +6,9 @@
 
 namespace gvsim::study {
 
+/// @brief A wall-clock duration for progress lines: "12.3 s", "4:05" or "1:02:03".
+std::string duration_text(double seconds);
+
 /// @brief Progress of a study on stderr: a bar redrawn in place on a terminal, plain lines otherwise.
 class ProgressBar {
  public:

@@ -5,6 +5,7 @@
 #include <cstdio>
 #include <filesystem>
 
+#include "sim/output/results_folder.hpp"
 #include "sim/study/process_pool.hpp"
 #include "sim/study/progress_bar.hpp"
 #include "sim/study/study_files.hpp"
@@ -62,6 +63,26 @@ std::vector<std::string> child_arguments(const StudyPlan& plan, const StudyOptio
   return argv;
 }
 
+/// Hidden entries of OUT/runs: staging folders and lock files (`.RUN_ID.tmp-PID`, `.RUN_ID.lock`) of runs in
+/// progress or killed, listed once rather than once per run.
+std::vector<std::string> hidden_entries(const std::string& out_dir) {
+  std::vector<std::string> names;
+  std::error_code error;
+  for (const auto& entry : fs::directory_iterator(out_dir + "/runs", error)) {
+    std::string name = entry.path().filename().string();
+    if (name.front() == '.') names.push_back(std::move(name));
+  }
+  return names;
+}
+
+bool has_leftovers(const std::vector<std::string>& hidden, const StudyRun& run) {
+  const std::string prefix = "." + run.id + ".";
+  for (const auto& name : hidden) {
+    if (name.compare(0, prefix.size(), prefix) == 0) return true;
+  }
+  return false;
+}
+
 std::string fixed1(double v) {
   char buffer[32];
   std::snprintf(buffer, sizeof buffer, "%.1f", v);
@@ -93,9 +114,11 @@ int run_study(const StudyPlan& plan, const StudyOptions& options) {
   ProgressBar bar(mine.size(), options.jobs, options.quiet, label);
   std::vector<std::size_t> pending;
   std::size_t skipped = 0;
+  const std::vector<std::string> hidden = hidden_entries(options.out_dir);
   for (const std::size_t i : mine) {
     const StudyRun& run = plan.runs[i];
     const std::string dir = run_dir(options.out_dir, run);
+    if (has_leftovers(hidden, run)) output::ResultsFolder::recover(dir);  // what a killed child left
     switch (run_state(dir, run.config_hash)) {
       case RunState::kComplete:
         bar.skipped(run.id, "already complete");
@@ -140,6 +163,7 @@ int run_study(const StudyPlan& plan, const StudyOptions& options) {
     for (const auto& r : pool.stop_all(SIGTERM, 1000)) {
       const StudyRun& run = plan.runs[r.tag];
       const std::string dir = run_dir(options.out_dir, run);
+      output::ResultsFolder::recover(dir);  // a child killed after the grace period leaves its staging folder
       if (run_state(dir, run.config_hash) != RunState::kComplete) fs::remove_all(dir);
     }
     bar.close();

@@ -204,6 +204,56 @@ int wait_for_exit(int pid, double limit_s) {
   return -1;
 }
 
+ScopedEnv::ScopedEnv(std::string name, const std::string& value) : name_(std::move(name)) {
+  ::setenv(name_.c_str(), value.c_str(), 1);
+}
+
+ScopedEnv::~ScopedEnv() {
+  ::unsetenv(name_.c_str());
+}
+
+namespace {
+/// Calls `attempt` every 10 ms until it returns true; throws when child `pid` has ended or after 300 s.
+void poll_child(int pid, const std::string& what, const std::function<bool()>& attempt) {
+  const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(300);
+  while (!attempt()) {
+    int status = 0;
+    if (::waitpid(pid, &status, WNOHANG) == pid) throw std::runtime_error("the child ended before " + what);
+    if (std::chrono::steady_clock::now() > deadline) throw std::runtime_error("gave up waiting for " + what);
+    ::usleep(10 * 1000);
+  }
+}
+}  // namespace
+
+int wait_for_pause(const std::string& fifo, int pid) {
+  // Non-blocking, so that a child that dies before its pause point cannot hang the test.
+  const int fd = ::open(fifo.c_str(), O_RDONLY | O_NONBLOCK | O_CLOEXEC);
+  if (fd < 0) throw std::runtime_error("cannot open " + fifo);
+  std::string text;
+  try {
+    poll_child(pid, "its pause point", [&] {
+      char buffer[64];
+      const ssize_t n = ::read(fd, buffer, sizeof buffer);
+      if (n > 0) text.append(buffer, static_cast<std::size_t>(n));
+      return text.find('\n') != std::string::npos;
+    });
+  } catch (...) {
+    ::close(fd);
+    throw;
+  }
+  ::close(fd);
+  return std::stoi(text);
+}
+
+void resume_paused(const std::string& fifo, int pid) {
+  int fd = -1;
+  poll_child(pid, "it waited to resume", [&] {
+    fd = ::open(fifo.c_str(), O_WRONLY | O_NONBLOCK | O_CLOEXEC);  // fails (ENXIO) until the child reads
+    return fd >= 0;
+  });
+  ::close(fd);
+}
+
 std::string read_text(const std::string& path) {
   std::ifstream in(path, std::ios::binary);
   std::stringstream buffer;

@@ -66,6 +66,26 @@ int start_gvsim(const std::vector<std::string>& args);
 /// then is killed (SIGKILL), reaped, and -1 is returned. A guard against hangs, not a timing check.
 int wait_for_exit(int pid, double limit_s);
 
+/// @brief Sets an environment variable for as long as the object lives (children started meanwhile inherit it).
+class ScopedEnv {
+ public:
+  ScopedEnv(std::string name, const std::string& value);
+  ~ScopedEnv();
+  ScopedEnv(const ScopedEnv&) = delete;
+  ScopedEnv& operator=(const ScopedEnv&) = delete;
+
+ private:
+  std::string name_;
+};
+
+/// @brief Waits until child `pid`, started with GVSIM_TEST_PAUSE=STEP:FIFO, reaches its pause point (it writes
+/// its PID into `fifo`) and returns that PID; throws std::runtime_error if the child ends first or after 300 s
+/// (a hang guard, not a timing check). The child stays paused until resume_paused.
+int wait_for_pause(const std::string& fifo, int pid);
+
+/// @brief Lets child `pid` paused at its pause point (wait_for_pause) go on.
+void resume_paused(const std::string& fifo, int pid);
+
 /// @brief Reads a whole file; empty string if it does not exist.
 std::string read_text(const std::string& path);
 

@@ -106,6 +106,8 @@ TEST_CASE("SIGINT and SIGTERM end a run with exit 130, no results and no tempora
       for (const auto& entry : std::filesystem::directory_iterator(out))
         CHECK_FALSE(gvsim::output::is_temporary_name(entry.path().filename().string()));
     }
+    for (const auto& entry : std::filesystem::directory_iterator(tmp.path()))  // no staging folder, no lock file
+      CHECK(entry.path().filename() == "out");
   }
 }
 

@@ -38,10 +38,11 @@ std::vector<std::string> run_folders(const std::string& out) {
   return names;
 }
 
+/// Run folders with a manifest; a hidden staging folder (`.RUN_ID.tmp-PID`, still being written) is no run.
 std::size_t complete_runs(const std::string& out) {
   std::size_t n = 0;
   for (const auto& name : run_folders(out))
-    n += fs::exists(out + "/runs/" + name + "/manifest.json") ? 1 : 0;
+    n += name.front() != '.' && fs::exists(out + "/runs/" + name + "/manifest.json") ? 1 : 0;
   return n;
 }
 
@@ -162,6 +163,25 @@ TEST_CASE("a run folder without manifest is removed and run again", "[study]") {
   CHECK(count(rerun.err, "skipped: already complete") == 5);
   CHECK_FALSE(fs::exists(out + "/runs/balanced-r001/summary.csv.tmp.12345"));
   CHECK(read_text(out + "/runs/balanced-r001/summary.csv") == summary);
+}
+
+TEST_CASE("a resumed study clears what killed runs left beside complete run folders", "[study]") {
+  TempDir tmp;
+  const auto file = write_tiny_experiment(tmp, kStudy);
+  const std::string out = tmp.path() + "/out";
+  REQUIRE(run_gvsim({"run", file, "--out", out, "--quiet"}).exit_code == 0);
+  const auto before = run_folders(out);
+  const int dead = ::fork();  // a process id that no longer exists
+  if (dead == 0) ::_exit(0);
+  ::waitpid(dead, nullptr, 0);
+  // A child killed after its folder was swapped in: the old folder under its staging name, and the lock file.
+  tmp.write("out/runs/.near-r001.tmp-" + std::to_string(dead) + "/summary.csv", "old");
+  tmp.write("out/runs/.near-r001.lock", std::to_string(dead) + "\n");
+  const auto rerun = run_gvsim({"run", file, "--out", out});
+  INFO(rerun.err);
+  REQUIRE(rerun.exit_code == 0);
+  CHECK(count(rerun.err, "skipped: already complete") == 6);
+  CHECK(run_folders(out) == before);
 }
 
 TEST_CASE("shards 1/2 and 2/2 into one folder equal the unsharded study", "[study]") {
