@@ -1,7 +1,6 @@
 #pragma once
 
 #include <optional>
-#include <span>
 #include <string>
 #include <vector>
 
@@ -22,6 +21,7 @@ struct BinormalRegionThresholds {
   std::string name;  ///< region name
   std::optional<double> prompt_threshold;
   std::optional<double> video_threshold;
+  schema::SourceMark where;  ///< position of the entry
 };
 
 /// @brief Parameters of the binormal moderation policy.
@@ -31,6 +31,9 @@ struct BinormalParams {
   std::vector<BinormalRegionThresholds> regions;
 };
 
+/// @brief Declares the keys of the binormal policy (policies.moderation.binormal).
+void describe(schema::Fields& f, BinormalParams& v);
+
 /// @brief Equal-variance binormal classifier with a threshold per stage and region (signal detection theory).
 ///
 /// Score = noise + (harmful ? d' : 0); flagged when score > threshold - tightening. With a threshold t the
@@ -39,7 +42,7 @@ class BinormalModeration final : public ModerationPolicy {
  public:
   /// @brief The policy for regions named `region_names` (in scenario order); unknown override names throw
   /// std::invalid_argument.
-  BinormalModeration(const BinormalParams& params, std::span<const std::string> region_names);
+  BinormalModeration(const BinormalParams& params, const ModerationContext& context);
   bool active() const override { return true; }
   bool checks(ModerationStage stage) const override;
   double video_check_gpu_s() const override;

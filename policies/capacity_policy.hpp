@@ -2,6 +2,8 @@
 
 #include <cstdint>
 
+#include "policies/registry.hpp"
+
 namespace gvsim::policies {
 
 /// @brief Read-only state of one cluster at a capacity check.
@@ -25,6 +27,8 @@ struct CapacityDecision {
 /// @brief Sizes a cluster over time from what it observes.
 class CapacityPolicy {
  public:
+  /// @brief The kind's name in messages.
+  static constexpr const char* kKind = "capacity";
   virtual ~CapacityPolicy() = default;
   /// @brief Seconds between checks (infinity: never checked).
   virtual double check_interval_s() const = 0;
@@ -33,5 +37,10 @@ class CapacityPolicy {
   /// @brief Most GPUs the cluster can ever have in service.
   virtual std::int64_t max_gpus(std::int64_t base_gpus) const = 0;
 };
+
+/// @brief The capacity implementations.
+using CapacityRegistry = Registry<CapacityPolicy, NoContext>;
+/// @brief A capacity choice with the parameters of every implementation.
+using CapacitySelection = Selection<CapacityPolicy, NoContext>;
 
 }  // namespace gvsim::policies

@@ -1,20 +1,22 @@
-#include "policies/cheapest_placement.hpp"
-
-#include <tuple>
+// Placement on the cheapest allowed cluster.
+#include "policies/placement_policy.hpp"
 
 namespace gvsim::policies {
+namespace {
 
-std::size_t CheapestPlacement::choose(std::span<const ClusterView> allowed) const {
-  std::size_t best = 0;
-  for (std::size_t i = 1; i < allowed.size(); ++i) {
-    const auto& a = allowed[i];
-    const auto& b = allowed[best];
-    if (std::tuple(a.cost_usd_per_gpu_s, a.load(), a.route_latency_s, a.cluster) <
-        std::tuple(b.cost_usd_per_gpu_s, b.load(), b.route_latency_s, b.cluster)) {
-      best = i;
-    }
+/// Allowed cluster with the lowest GPU plus energy cost per unit of work; ties go to the least loaded, then the
+/// nearest, then the lowest index.
+class CheapestPlacement final : public PlacementPolicy {
+ public:
+  std::size_t choose(std::span<const ClusterView> allowed) const override {
+    return best_by(allowed, [](const ClusterView& v) {
+      return std::tuple(v.cost_usd_per_gpu_s, v.load(), v.route_latency_s, v.cluster);
+    });
   }
-  return best;
-}
+};
 
+[[maybe_unused]] const bool registered =
+    PlacementRegistry::add<CheapestPlacement>({"cheapest", 40, "lowest GPU + energy cost per unit of work"});
+
+}  // namespace
 }  // namespace gvsim::policies

@@ -1,19 +1,19 @@
-#include "policies/least_loaded_placement.hpp"
-
-#include <tuple>
+// Placement on the least loaded allowed cluster.
+#include "policies/placement_policy.hpp"
 
 namespace gvsim::policies {
+namespace {
 
-std::size_t LeastLoadedPlacement::choose(std::span<const ClusterView> allowed) const {
-  std::size_t best = 0;
-  for (std::size_t i = 1; i < allowed.size(); ++i) {
-    const auto& a = allowed[i];
-    const auto& b = allowed[best];
-    if (std::tuple(a.load(), a.route_latency_s, a.cluster) < std::tuple(b.load(), b.route_latency_s, b.cluster)) {
-      best = i;
-    }
+/// Allowed cluster with the fewest jobs per GPU; ties go to the nearest, then the lowest index.
+class LeastLoadedPlacement final : public PlacementPolicy {
+ public:
+  std::size_t choose(std::span<const ClusterView> allowed) const override {
+    return best_by(allowed, [](const ClusterView& v) { return std::tuple(v.load(), v.route_latency_s, v.cluster); });
   }
-  return best;
-}
+};
 
+[[maybe_unused]] const bool registered =
+    PlacementRegistry::add<LeastLoadedPlacement>({"least_loaded", 20, "fewest jobs per GPU"});
+
+}  // namespace
 }  // namespace gvsim::policies

@@ -1,21 +1,27 @@
-#include "policies/local_only_placement.hpp"
-
-#include <optional>
+// Placement restricted to the job's own region.
 #include <stdexcept>
-#include <tuple>
+
+#include "policies/placement_policy.hpp"
 
 namespace gvsim::policies {
+namespace {
 
-std::size_t LocalOnlyPlacement::choose(std::span<const ClusterView> allowed) const {
-  std::optional<std::size_t> best;
-  for (std::size_t i = 0; i < allowed.size(); ++i) {
-    const auto& a = allowed[i];
-    if (!a.local) continue;
-    if (!best || std::tuple(a.load(), a.cluster) < std::tuple(allowed[*best].load(), allowed[*best].cluster)) best = i;
+/// Only clusters in the job's own region (the least loaded of them); a region using it must have one.
+class LocalOnlyPlacement final : public PlacementPolicy {
+ public:
+  std::size_t choose(std::span<const ClusterView> allowed) const override {
+    const std::size_t best =
+        best_by(allowed, [](const ClusterView& v) { return std::tuple(!v.local, v.load(), v.cluster); });
+    // Validation refuses local_only for a region without a cluster (needs_local_cluster), so this cannot happen in
+    // a checked scenario.
+    if (!allowed[best].local) throw std::logic_error("local_only placement: the region has no cluster of its own");
+    return best;
   }
-  // Validation refuses local_only for a region without a datacenter, so this cannot happen in a checked scenario.
-  if (!best) throw std::logic_error("local_only placement: the region has no cluster of its own");
-  return *best;
-}
+  bool needs_local_cluster() const override { return true; }
+};
 
+[[maybe_unused]] const bool registered =
+    PlacementRegistry::add<LocalOnlyPlacement>({"local_only", 30, "own region only"});
+
+}  // namespace
 }  // namespace gvsim::policies

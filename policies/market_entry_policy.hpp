@@ -7,24 +7,14 @@
 #include <string>
 #include <vector>
 
+#include "policies/registry.hpp"
+
 namespace gvsim::policies {
 
-/// @brief When a waiting region opens: a condition on its home region, checked at each UTC midnight.
-struct EntryTrigger {
-  std::size_t region = 0;                           ///< the region that waits
-  std::size_t home = 0;                             ///< the region whose state decides
-  std::optional<double> users_adopted_at_least;     ///< home adopters so far (real-world users)
-  std::optional<double> gross_margin_30d_at_least;  ///< home gross margin over the last 30 closed days
-  bool require_all = true;                          ///< both given conditions must hold (else either)
-  std::int64_t lag_days = 0;                        ///< days from the midnight the condition holds to the entry
-  double not_before_day = 0.0;                      ///< earliest entry day
-};
-
-/// @brief Everything a market-entry policy is built from.
-struct MarketEntrySetup {
-  std::string name = "scheduled";
-  std::vector<double> entry_days;      ///< each region's `market.entry_day`
-  std::vector<EntryTrigger> triggers;  ///< triggered: the regions that wait for a condition
+/// @brief What the run gives every market-entry policy: the regions, in scenario order, and their entry days.
+struct MarketEntryContext {
+  std::vector<std::string> region_names;
+  std::vector<double> entry_days;  ///< each region's `market.entry_day`
 };
 
 /// @brief What the entry decision sees of a home region at a UTC midnight.
@@ -36,9 +26,13 @@ struct HomeState {
 /// @brief Decides when each region opens (adoption starts).
 class MarketEntryPolicy {
  public:
+  /// @brief The kind's name in messages.
+  static constexpr const char* kKind = "market entry";
   virtual ~MarketEntryPolicy() = default;
   /// @brief Entry day fixed before the run, or nullopt when `region` waits for a condition.
   virtual std::optional<double> planned_entry_day(std::size_t region) const = 0;
+  /// @brief Earliest day `region` can open (its planned day, or the first day a waiting region may open).
+  virtual double earliest_entry_day(std::size_t region) const = 0;
   /// @brief Home region whose state decides the entry of a waiting `region`.
   virtual std::size_t home_of(std::size_t region) const = 0;
   /// @brief True when a condition needs a home region's running gross margin (and so the daily costs).
@@ -47,5 +41,10 @@ class MarketEntryPolicy {
   /// `region` if its condition holds, else nullopt.
   virtual std::optional<double> decide(std::size_t region, double day, const HomeState& home) const = 0;
 };
+
+/// @brief The market-entry implementations.
+using MarketEntryRegistry = Registry<MarketEntryPolicy, MarketEntryContext>;
+/// @brief A market-entry choice with the parameters of every implementation.
+using MarketEntrySelection = Selection<MarketEntryPolicy, MarketEntryContext>;
 
 }  // namespace gvsim::policies

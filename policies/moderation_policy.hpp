@@ -2,6 +2,10 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <string>
+#include <vector>
+
+#include "policies/registry.hpp"
 
 namespace gvsim::policies {
 
@@ -17,9 +21,16 @@ struct ModerationItem {
   double tightening = 0.0;  ///< threshold decrease forced on the region by its regulator (>= 0)
 };
 
+/// @brief What the run gives every moderation policy: the regions, in scenario order.
+struct ModerationContext {
+  std::vector<std::string> region_names;
+};
+
 /// @brief Decides which prompts and videos are flagged as harmful. Stateless: the same item gives the same verdict.
 class ModerationPolicy {
  public:
+  /// @brief The kind's name in messages.
+  static constexpr const char* kKind = "moderation";
   virtual ~ModerationPolicy() = default;
   /// @brief False when the policy checks nothing and no content risk is simulated at all (`none`).
   virtual bool active() const = 0;
@@ -31,13 +42,9 @@ class ModerationPolicy {
   virtual bool flag(const ModerationItem& item) const = 0;
 };
 
-/// @brief No checks and no content model: every job runs and every video is delivered.
-class NoModeration final : public ModerationPolicy {
- public:
-  bool active() const override { return false; }
-  bool checks(ModerationStage) const override { return false; }
-  double video_check_gpu_s() const override { return 0.0; }
-  bool flag(const ModerationItem&) const override { return false; }
-};
+/// @brief The moderation implementations.
+using ModerationRegistry = Registry<ModerationPolicy, ModerationContext>;
+/// @brief A moderation choice with the parameters of every implementation.
+using ModerationSelection = Selection<ModerationPolicy, ModerationContext>;
 
 }  // namespace gvsim::policies

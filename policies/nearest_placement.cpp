@@ -1,19 +1,19 @@
-#include "policies/nearest_placement.hpp"
-
-#include <tuple>
+// Placement on the nearest allowed cluster.
+#include "policies/placement_policy.hpp"
 
 namespace gvsim::policies {
+namespace {
 
-std::size_t NearestPlacement::choose(std::span<const ClusterView> allowed) const {
-  std::size_t best = 0;
-  for (std::size_t i = 1; i < allowed.size(); ++i) {
-    const auto& a = allowed[i];
-    const auto& b = allowed[best];
-    if (std::tuple(a.route_latency_s, a.load(), a.cluster) < std::tuple(b.route_latency_s, b.load(), b.cluster)) {
-      best = i;
-    }
+/// Nearest allowed cluster by WAN latency; ties go to the least loaded, then the lowest index.
+class NearestPlacement final : public PlacementPolicy {
+ public:
+  std::size_t choose(std::span<const ClusterView> allowed) const override {
+    return best_by(allowed, [](const ClusterView& v) { return std::tuple(v.route_latency_s, v.load(), v.cluster); });
   }
-  return best;
-}
+};
 
+[[maybe_unused]] const bool registered =
+    PlacementRegistry::add<NearestPlacement>({"nearest", 10, "lowest WAN latency"});
+
+}  // namespace
 }  // namespace gvsim::policies

@@ -6,6 +6,8 @@
 #include <utility>
 #include <vector>
 
+#include "policies/registry.hpp"
+
 namespace gvsim::policies {
 
 /// @brief What is being sold.
@@ -23,17 +25,8 @@ struct Promotion {
   std::int64_t first_months = 1;     ///< billing months at the discount for those who subscribe during the window
 };
 
-/// @brief Parameters of the purchasing_power pricing policy.
-struct PurchasingPowerParams {
-  double floor = 0.0;  ///< lowest factor applied to list prices
-  double cap = 10.0;   ///< highest factor applied to list prices
-  bool api = false;    ///< also scale the API price per credit
-};
-
-/// @brief Everything a pricing policy is built from.
-struct PricingSetup {
-  std::string name = "uniform";
-  PurchasingPowerParams purchasing_power;
+/// @brief What the run gives every pricing policy: the regions' price indices and the promotions (shared by all).
+struct PricingContext {
   std::vector<Promotion> promotions;
   std::vector<double> price_index;  ///< purchasing power of each region relative to the US
 };
@@ -64,6 +57,8 @@ struct Price {
 /// several apply, the first listed on ties); a subscription keeps it for `first_months` billing months.
 class PricingPolicy {
  public:
+  /// @brief The kind's name in messages.
+  static constexpr const char* kKind = "pricing";
   virtual ~PricingPolicy() = default;
   /// @brief Regional price of `product` with list price `list_usd` in `region`, before promotions.
   virtual double regional_price(Product product, double list_usd, std::size_t region) const = 0;
@@ -81,5 +76,10 @@ class PricingPolicy {
 
   std::vector<Promotion> promotions_;
 };
+
+/// @brief The pricing implementations.
+using PricingRegistry = Registry<PricingPolicy, PricingContext>;
+/// @brief A pricing choice with the parameters of every implementation.
+using PricingSelection = Selection<PricingPolicy, PricingContext>;
 
 }  // namespace gvsim::policies

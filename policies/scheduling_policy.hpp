@@ -5,6 +5,7 @@
 #include <optional>
 
 #include "policies/job_ticket.hpp"
+#include "policies/registry.hpp"
 
 namespace gvsim::policies {
 
@@ -18,6 +19,8 @@ struct QueueState {
 /// @brief The waiting line of one cluster: decides which job a freed GPU takes next.
 class SchedulingPolicy {
  public:
+  /// @brief The kind's name in messages.
+  static constexpr const char* kKind = "scheduling";
   virtual ~SchedulingPolicy() = default;
   /// @brief Adds a job to the queue.
   virtual void push(const JobTicket& job) = 0;
@@ -26,5 +29,10 @@ class SchedulingPolicy {
   /// @brief Number of jobs waiting.
   virtual std::size_t size() const = 0;
 };
+
+/// @brief The scheduling implementations.
+using SchedulingRegistry = Registry<SchedulingPolicy, NoContext>;
+/// @brief A scheduling choice with the parameters of every implementation.
+using SchedulingSelection = Selection<SchedulingPolicy, NoContext>;
 
 }  // namespace gvsim::policies

@@ -4,6 +4,7 @@
 #include <optional>
 
 #include "policies/job_ticket.hpp"
+#include "policies/scheduling_policy.hpp"
 
 namespace gvsim::policies {
 
@@ -31,6 +32,16 @@ class TierQueues {
   }
   std::deque<JobTicket> paid_;
   std::deque<JobTicket> free_;
+};
+
+/// @brief A scheduling policy over a paid line and a free line; implementations decide which line a GPU serves.
+class TieredScheduling : public SchedulingPolicy {
+ public:
+  void push(const JobTicket& job) final { lines_.push(job); }
+  std::size_t size() const final { return lines_.paid_size() + lines_.free_size(); }
+
+ protected:
+  TierQueues lines_;  ///< the jobs waiting, by tier
 };
 
 }  // namespace gvsim::policies

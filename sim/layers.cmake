@@ -18,9 +18,13 @@
 
 set(GVSIM_LAYERS "")
 
-# gvsim_layer(NAME DIR dir [DEPENDS layer...] [LIBS target...]): a static library of the .cpp files of DIR.
+# gvsim_layer(NAME DIR dir [DEPENDS layer...] [LIBS target...] [WHOLE_ARCHIVE]): a static library of the .cpp
+# files of DIR. WHOLE_ARCHIVE: the layers that depend on it link all of its object files, including those nothing
+# refers to by name. A static library only contributes the objects that resolve a symbol, so without it the linker
+# drops files whose one effect is a registration run at static initialisation (the policy implementations, which
+# the rest of the simulator reaches only through the registry, never by name).
 function(gvsim_layer name)
-  cmake_parse_arguments(L "" "DIR" "DEPENDS;LIBS" ${ARGN})
+  cmake_parse_arguments(L "WHOLE_ARCHIVE" "DIR" "DEPENDS;LIBS" ${ARGN})
   file(GLOB sources CONFIGURE_DEPENDS ${CMAKE_SOURCE_DIR}/${L_DIR}/*.cpp)
   list(FILTER sources EXCLUDE REGEX ".*/sim/cli/main\\.cpp$")
   add_library(gvsim_${name} STATIC ${sources})
@@ -28,7 +32,11 @@ function(gvsim_layer name)
   target_compile_options(gvsim_${name} PRIVATE ${GVSIM_WARNINGS})
   set(closure ${L_DEPENDS})
   foreach(dep IN LISTS L_DEPENDS)
-    target_link_libraries(gvsim_${name} PUBLIC gvsim_${dep})
+    if(GVSIM_LAYER_WHOLE_${dep})
+      target_link_libraries(gvsim_${name} PUBLIC "$<LINK_LIBRARY:WHOLE_ARCHIVE,gvsim_${dep}>")
+    else()
+      target_link_libraries(gvsim_${name} PUBLIC gvsim_${dep})
+    endif()
     list(APPEND closure ${GVSIM_LAYER_DEPS_${dep}})
   endforeach()
   list(REMOVE_DUPLICATES closure)
@@ -38,6 +46,7 @@ function(gvsim_layer name)
   add_dependencies(gvsim_${name} gvsim_layer_check)
   set(GVSIM_LAYER_DEPS_${name} ${closure} PARENT_SCOPE)
   set(GVSIM_LAYER_DIR_${name} ${L_DIR} PARENT_SCOPE)
+  set(GVSIM_LAYER_WHOLE_${name} ${L_WHOLE_ARCHIVE} PARENT_SCOPE)
   set(GVSIM_LAYERS ${GVSIM_LAYERS} ${name} PARENT_SCOPE)
 endfunction()
 
@@ -60,7 +69,7 @@ endif()
 
 gvsim_layer(schema DIR sim/schema)
 gvsim_layer(rng DIR sim/rng)
-gvsim_layer(policies DIR policies DEPENDS schema)
+gvsim_layer(policies DIR policies DEPENDS schema WHOLE_ARCHIVE)
 gvsim_layer(model DIR sim/model DEPENDS schema policies LIBS Boost::boost)
 gvsim_layer(config DIR sim/config DEPENDS model LIBS yaml-cpp nlohmann_json::nlohmann_json)
 gvsim_layer(platform DIR sim/platform DEPENDS model LIBS PkgConfig::SIMGRID)

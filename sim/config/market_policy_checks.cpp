@@ -1,10 +1,10 @@
 #include "sim/config/market_policy_checks.hpp"
 
 #include <cstdio>
-#include <map>
 #include <set>
 #include <string>
 
+#include "sim/model/policy_contexts.hpp"
 #include "sim/model/region_graph.hpp"
 
 namespace gvsim::config {
@@ -31,11 +31,7 @@ bool check_region(const model::Scenario& scenario, const schema::NameRef& ref, c
 void check_pricing(const model::Scenario& scenario, schema::Diagnostics& diagnostics) {
   const auto& pricing = scenario.experiment.policies.pricing;
   const std::string base = "policies.pricing";
-  if (pricing.purchasing_power.floor > pricing.purchasing_power.cap) {
-    diagnostics.expected(pricing.purchasing_power_where, base + ".purchasing_power.floor",
-                         "a floor <= cap (" + schema::shortest(pricing.purchasing_power.cap) + ")",
-                         schema::shortest(pricing.purchasing_power.floor));
-  }
+  pricing.check(model::pricing_context(scenario), base, pricing.where, diagnostics);
   std::set<std::string> names;
   for (std::size_t i = 0; i < pricing.promotions.size(); ++i) {
     const auto& p = pricing.promotions[i];
@@ -60,55 +56,12 @@ void check_pricing(const model::Scenario& scenario, schema::Diagnostics& diagnos
   }
 }
 
-void check_entry(const model::Scenario& scenario, schema::Diagnostics& diagnostics) {
-  const auto& entry = scenario.experiment.policies.market_entry;
-  const std::string base = "policies.market_entry";
-  // The parameters of a policy not chosen are kept and checked, so that `--set ...name=` switches policies.
-  if (entry.name == "triggered" && entry.triggered_where.line == 0) {
-    diagnostics.error(entry.where, base + ".triggered", "required when name is triggered (which regions wait)");
-    return;
-  }
-  std::map<std::size_t, std::size_t> home_of;
-  for (std::size_t i = 0; i < entry.triggered.regions.size(); ++i) {
-    const auto& t = entry.triggered.regions[i];
-    const std::string path = base + ".triggered.regions[" + std::to_string(i) + "]";
-    const bool region_ok = check_region(scenario, t.region, path + ".region", diagnostics);
-    const bool home_ok = check_region(scenario, t.home, path + ".home", diagnostics);
-    if (!t.users_adopted_at_least && !t.gross_margin_30d_at_least) {
-      diagnostics.error(t.where, path, "needs a condition: users_adopted_at_least and/or gross_margin_30d_at_least");
-    }
-    if (!region_ok || !home_ok) continue;
-    if (t.region.name == t.home.name) {
-      diagnostics.error(t.home.mark, path + ".home", "a region cannot wait for itself");
-      continue;
-    }
-    const std::size_t r = model::region_index(scenario, t.region.name);
-    if (!home_of.emplace(r, model::region_index(scenario, t.home.name)).second) {
-      diagnostics.error(t.region.mark, path + ".region", "region '" + t.region.name + "' has a second trigger");
-    }
-  }
-  // A chain of homes that comes back to its start would never open.
-  for (const auto& [start, first_home] : home_of) {
-    std::size_t at = first_home;
-    for (std::size_t steps = 0; steps <= home_of.size(); ++steps) {
-      if (at == start) {
-        const auto& t = entry.triggered.regions.front();
-        diagnostics.error(t.where, base + ".triggered.regions",
-                          "region '" + scenario.regions[start].name + "' waits, through its homes, for itself");
-        return;
-      }
-      const auto next = home_of.find(at);
-      if (next == home_of.end()) break;
-      at = next->second;
-    }
-  }
-}
-
 }  // namespace
 
 void check_market_policies(const model::Scenario& scenario, schema::Diagnostics& diagnostics) {
   check_pricing(scenario, diagnostics);
-  check_entry(scenario, diagnostics);
+  const auto& entry = scenario.experiment.policies.market_entry;
+  entry.check(model::market_entry_context(scenario), "policies.market_entry", entry.where, diagnostics);
 }
 
 }  // namespace gvsim::config

@@ -4,6 +4,8 @@
 #include <cstdio>
 #include <limits>
 
+#include "sim/model/policy_contexts.hpp"
+
 namespace gvsim::config {
 
 namespace {
@@ -28,28 +30,19 @@ double beta_cv_limit(double mean) {
 
 void check_moderation(const model::Scenario& scenario, schema::Diagnostics& diagnostics) {
   const auto& spec = scenario.experiment.policies.moderation;
-  if (spec.name == "none") return;
   const std::string path = "policies.moderation";
+  const auto context = model::moderation_context(scenario);
+  schema::Diagnostics own;
+  spec.check(context, path, spec.where, own);
+  // A policy its own rules refused cannot be built; they only judge the chosen one, which is then taken as active
+  // so that the rest is checked too.
+  if (own.empty() && !spec.make(context)->active()) return;
   if (scenario.experiment.workload.mode != "users") {
     diagnostics.error(spec.where, path + ".name",
                       "moderation policy '" + spec.name + "' needs workload.mode users (it moderates users' requests)");
   }
-  std::vector<std::string> regions;
-  for (const auto& r : scenario.regions)
-    regions.push_back(r.name);
-  for (std::size_t i = 0; i < spec.binormal.regions.size(); ++i) {
-    const auto& name = spec.binormal.regions[i].name;
-    bool known = false;
-    for (const auto& r : regions)
-      known = known || r == name;
-    if (!known && i < spec.binormal_region_marks.size()) {
-      const std::string suggestion = schema::closest_match(name, regions);
-      diagnostics.error(spec.binormal_region_marks[i], path + ".binormal.regions." + name,
-                        "unknown region '" + name + "'" +
-                            (suggestion.empty() ? "" : " (did you mean '" + suggestion + "'?)") +
-                            "; regions taking part: " + schema::join_names(regions));
-    }
-  }
+  for (const auto& d : own.items())
+    diagnostics.error(d.mark, d.key_path, d.message);
   const auto& content = spec.content;
   const schema::SourceMark& cv_mark = content.cv_where.line > 0 ? content.cv_where : content.where;
   check_beta(content, content.harmful_share_mean, cv_mark, path + ".content.cv", diagnostics);

@@ -19,17 +19,6 @@ bool has_local_cluster(const model::Region& region) {
   return false;
 }
 
-void check_autoscale(const policies::CapacitySpec& capacity, const schema::SourceMark& mark, const std::string& path,
-                     schema::Diagnostics& diagnostics) {
-  if (capacity.name != "autoscale") return;
-  const auto& a = capacity.autoscale;
-  if (!(a.scale_down_below < a.scale_up_above)) {
-    diagnostics.expected(mark, path + ".autoscale.scale_down_below",
-                         "a value below scale_up_above (" + schema::shortest(a.scale_up_above) + ")",
-                         schema::shortest(a.scale_down_below));
-  }
-}
-
 /// Where a region's effective placement was written: its override, else the experiment-wide key.
 schema::SourceMark placement_mark(const model::Experiment& experiment, const std::string& region, std::string& path) {
   for (const auto& r : experiment.policies.regions) {
@@ -89,20 +78,25 @@ void check_policies(const model::Scenario& scenario, schema::Diagnostics& diagno
           r.where, "policies.regions." + r.name,
           "region '" + r.name + "' does not take part; participating regions: " + schema::join_names(region_names));
     }
-    if (r.capacity_where.line > 0)
-      check_autoscale(r.capacity, r.capacity_where, "policies.regions." + r.name + ".capacity", diagnostics);
+    // Each implementation's own rules across its keys; the kinds a region does not replace are checked once below.
+    const std::string base = "policies.regions." + r.name;
+    if (r.placement_where.line > 0) r.placement.check({}, base + ".placement", r.placement_where, diagnostics);
+    if (r.scheduling_where.line > 0) r.scheduling.check({}, base + ".scheduling", r.scheduling_where, diagnostics);
+    if (r.capacity_where.line > 0) r.capacity.check({}, base + ".capacity", r.capacity_where, diagnostics);
   }
-  check_autoscale(
-      experiment.policies.capacity,
-      experiment.policies.capacity_where.line > 0 ? experiment.policies.capacity_where : experiment.policies.where,
-      "policies.capacity", diagnostics);
+  const auto& p = experiment.policies;
+  p.placement.check({}, "policies.placement", p.placement_where.line > 0 ? p.placement_where : p.where, diagnostics);
+  p.scheduling.check({}, "policies.scheduling", p.scheduling.where.line > 0 ? p.scheduling.where : p.where,
+                     diagnostics);
+  p.capacity.check({}, "policies.capacity", p.capacity_where.line > 0 ? p.capacity_where : p.where, diagnostics);
   for (const auto& region : scenario.regions) {
-    if (model::placement_for(experiment, region.name).name != "local_only" || has_local_cluster(region)) continue;
+    const auto& placement = model::placement_for(experiment, region.name);
+    if (!placement.make()->needs_local_cluster() || has_local_cluster(region)) continue;
     std::string path;
     const schema::SourceMark mark = placement_mark(experiment, region.name, path);
     diagnostics.error(mark, path,
-                      "local_only placement needs a cluster in every region it applies to, and region '" + region.name +
-                          "' has none; give it another placement under policies.regions." + region.name);
+                      placement.name + " placement needs a cluster in every region it applies to, and region '" +
+                          region.name + "' has none; give it another placement under policies.regions." + region.name);
   }
   check_expansions(scenario, diagnostics);
 }

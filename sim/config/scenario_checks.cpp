@@ -11,6 +11,7 @@
 #include "sim/config/moderation_checks.hpp"
 #include "sim/config/policy_checks.hpp"
 #include "sim/model/cluster_index.hpp"
+#include "sim/model/policy_contexts.hpp"
 #include "sim/model/region_graph.hpp"
 
 namespace gvsim::config {
@@ -166,10 +167,10 @@ void check_user_model(const model::Scenario& scenario, const model::RegionGraph&
     if (total <= 0.0) diagnostics.expected(workload.where, "workload.users.diurnal", "some hour > 0", "all zeros");
   }
   double agents = 0.0;
+  const auto entry = scenario.experiment.policies.market_entry.make(model::market_entry_context(scenario));
   for (std::size_t r = 0; r < scenario.regions.size(); ++r) {
     const auto& region = scenario.regions[r];
-    const double entry_day =
-        model::earliest_entry_day(scenario.experiment.policies.market_entry, region.name, region.market.entry_day);
+    const double entry_day = entry->earliest_entry_day(r);
     const double years = std::max(0.0, scenario.experiment.horizon_days - entry_day) / 365.0;
     agents += bass_fraction(region.market.bass_p_per_year, region.market.bass_q_per_year, years) *
               region.market.addressable_users_millions * 1e6 / scenario.experiment.scale;

@@ -10,7 +10,6 @@
 #include <memory>
 #include <string>
 
-#include "policies/registry.hpp"
 #include "sim/engine/cluster_runtime.hpp"
 #include "sim/engine/job_source.hpp"
 #include "sim/model/policy_schema.hpp"
@@ -52,7 +51,7 @@ class Run {
   Run(const model::Scenario& scenario, observe::RunOutcome& outcome)
       : scenario_(scenario), outcome_(outcome), graph_(scenario) {
     for (const auto& region : scenario.regions) {
-      placements_.push_back(policies::make_placement(model::placement_for(scenario.experiment, region.name)));
+      placements_.push_back(model::placement_for(scenario.experiment, region.name).make());
     }
   }
 
@@ -69,7 +68,7 @@ class Run {
     for (std::size_t c = 0; c < runtimes_.size(); ++c) {
       auto& runtime = runtimes_[c];
       const std::string& region_name = scenario_.regions[outcome_.clusters[c].region].name;
-      runtime.queue = policies::make_scheduling(model::scheduling_for(experiment, region_name));
+      runtime.queue = model::scheduling_for(experiment, region_name).make();
       runtime.work_available = sg4::Semaphore::create(0);
       runtime.cap_wake = sg4::Semaphore::create(0);
       runtime.delivery_available = sg4::Semaphore::create(0);
@@ -124,7 +123,7 @@ class Run {
     const auto& info = outcome_.clusters[c];
     auto& runtime = runtimes_[c];
     const auto& spec = model::capacity_for(experiment, scenario_.regions[info.region].name);
-    runtime.capacity = policies::make_capacity(spec);
+    runtime.capacity = spec.make();
     runtime.base_gpus = info.gpus;
     runtime.in_service = info.gpus;
     runtime.reserved = std::llround(spec.reserved_share * static_cast<double>(info.gpus));

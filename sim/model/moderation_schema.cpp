@@ -1,5 +1,4 @@
 // Declarations of the moderation keys (experiment policies.moderation) and of the region regulation block.
-#include "policies/registry.hpp"
 #include "sim/model/moderation_spec.hpp"
 
 namespace gvsim::model {
@@ -7,28 +6,6 @@ namespace gvsim::model {
 using schema::Fields;
 using schema::NumberRule;
 using schema::Presence;
-
-namespace {
-
-NumberRule threshold_rule() {
-  return NumberRule::between(-10.0, 10.0, "sd");
-}
-
-void describe_stage(Fields& f, policies::BinormalStage& v, bool video) {
-  f.flag("enabled", v.enabled,
-         video ? "true: check each finished video before delivery (costs GPU time)"
-               : "true: check each prompt before it reaches a GPU");
-  f.number("d_prime", v.d_prime, NumberRule::between(0.0, 10.0, "sd"),
-           "separation d' of harmful from benign scores: benign ~ N(0,1), harmful ~ N(d',1); AUC = Phi(d'/sqrt 2)");
-  f.number("threshold", v.threshold, threshold_rule(),
-           "flag when the score exceeds it; lower is stricter (false-positive rate 1 - Phi(threshold))");
-  if (video) {
-    f.number("gpu_seconds", v.gpu_seconds, NumberRule::between(0.0, 1e5, "s"),
-             "reference-GPU seconds the video check adds to each job's work (estimate)");
-  }
-}
-
-}  // namespace
 
 void describe(Fields& f, SegmentContentSpec& v) {
   f.here(v.where);
@@ -61,33 +38,8 @@ void describe(Fields& f, ReviewSpec& v) {
 }
 
 void describe(Fields& f, ModerationSpec& v) {
-  f.here(v.where);
-  f.choice("name", v.name, policies::moderation_names(),
-           "moderation module: none (no checks, no content risk simulated) or binormal (classifier scores)");
-  f.object("binormal", "parameters of the binormal classifier", Presence::kOptional, [&v](Fields& g) {
-    g.object("prompt", "check of each prompt before the GPU", Presence::kOptional,
-             [&v](Fields& h) { describe_stage(h, v.binormal.prompt, false); });
-    g.object("video", "check of each finished video before delivery", Presence::kOptional,
-             [&v](Fields& h) { describe_stage(h, v.binormal.video, true); });
-    std::vector<std::string> names;
-    for (const auto& r : v.binormal.regions)
-      names.push_back(r.name);
-    g.keyed(
-        "regions", "per-region thresholds replacing the stage thresholds (keys: region names taking part)", 0, names,
-        [&v](std::size_t n) {
-          v.binormal.regions.resize(n);
-          v.binormal_region_marks.resize(n);
-        },
-        [&v](Fields& h, std::size_t i, const std::string& name) {
-          auto& entry = v.binormal.regions[i];
-          entry.name = name;
-          h.here(v.binormal_region_marks[i]);
-          h.optional_number("prompt_threshold", entry.prompt_threshold, threshold_rule(),
-                            "prompt threshold in this region");
-          h.optional_number("video_threshold", entry.video_threshold, threshold_rule(),
-                            "video threshold in this region");
-        });
-  });
+  policies::describe_name(f, v, "moderation module; ");
+  policies::describe_blocks(f, v);
   f.nested("content", v.content, "content risk of users' prompts (when the policy is not none)");
   f.nested("review", v.review, "human review of flagged items (when the policy is not none)");
 }

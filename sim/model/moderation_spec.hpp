@@ -4,7 +4,7 @@
 #include <string>
 #include <vector>
 
-#include "policies/binormal_moderation.hpp"
+#include "policies/moderation_policy.hpp"
 #include "sim/schema/fields.hpp"
 
 namespace gvsim::model {
@@ -35,14 +35,11 @@ struct ReviewSpec {
   double accuracy = 0.95;
 };
 
-/// @brief The moderation policy of an experiment: which module, its parameters, the content model and review.
-struct ModerationSpec {
-  std::string name = "none";
-  policies::BinormalParams binormal;
-  std::vector<schema::SourceMark> binormal_region_marks;  ///< position of each binormal.regions entry
+/// @brief The moderation policy of an experiment: which module with its parameters, and what all of them share:
+/// the content model and human review.
+struct ModerationSpec : policies::ModerationSelection {
   ContentSpec content;
   ReviewSpec review;
-  schema::SourceMark where;
 };
 
 /// @brief What a region's regulator does about harmful clips that get published.

@@ -1,80 +1,22 @@
-// Keys of the policy modules (placement, scheduling, capacity), each declared once.
+// Keys of the policies block: the choice of each kind (its implementations declare their own parameters), the
+// per-region replacements and the scheduled fleet changes.
 #include "sim/model/policy_schema.hpp"
 
-#include "policies/registry.hpp"
 #include "sim/model/scenario.hpp"
-
-namespace gvsim::policies {
-
-using schema::Fields;
-using schema::NumberRule;
-using schema::Presence;
-
-void describe(Fields& f, SpillOverParams& v) {
-  f.choice("primary", v.primary, {"nearest", "cheapest"}, "rule followed while its choice is under the threshold");
-  f.number("load_threshold", v.load_threshold, NumberRule::positive("jobs/GPU"),
-           "queued + running jobs per GPU at which the primary choice spills over to other allowed clusters");
-}
-
-void describe(Fields& f, PlacementSpec& v) {
-  f.choice("name", v.name, placement_names(),
-           "nearest: lowest WAN latency; least_loaded: fewest jobs per GPU; local_only: own region only; "
-           "cheapest: lowest GPU + energy cost per unit of work; spill_over: nearest or cheapest until loaded");
-  f.nested("spill_over", v.spill_over, "parameters of spill_over");
-}
-
-void describe(Fields& f, WeightedShareParams& v) {
-  f.number("paid_weight", v.paid_weight, NumberRule::between(0.01, 1000.0),
-           "paid jobs started per free job while both tiers wait");
-}
-
-void describe(Fields& f, RelaxedFreeParams& v) {
-  f.number("free_gpu_share", v.free_gpu_share, NumberRule::positive_up_to(1.0),
-           "largest share of a cluster's GPUs free users' jobs may occupy at once (at least one GPU)");
-}
-
-void describe(Fields& f, SchedulingSpec& v) {
-  f.choice("name", v.name, scheduling_names(),
-           "fifo: first come first served; paid_priority: paying users strictly first; weighted_share: paid and "
-           "free jobs in a fixed ratio; relaxed_free: paid first and free jobs capped at a share of the GPUs");
-  f.nested("weighted_share", v.weighted_share, "parameters of weighted_share");
-  f.nested("relaxed_free", v.relaxed_free, "parameters of relaxed_free");
-}
-
-void describe(Fields& f, AutoscaleParams& v) {
-  f.choice("metric", v.metric, {"utilisation", "queue_wait"},
-           "what the thresholds compare: busy share of GPU time, or mean queue wait in seconds, since the last check");
-  f.number("check_interval_hours", v.check_interval_hours, NumberRule::between(0.01, 720.0, "h"),
-           "time between capacity checks");
-  f.number("scale_up_above", v.scale_up_above, NumberRule::positive(), "order GPUs when the metric is above this");
-  f.number("scale_down_below", v.scale_down_below, NumberRule::non_negative(),
-           "release GPUs when the metric is below this and nothing waits (must be < scale_up_above)");
-  f.number("step_share", v.step_share, NumberRule::positive_up_to(10.0),
-           "GPUs per order or release, as a share of the cluster's base fleet (at least one GPU)");
-  f.number("lead_time_days", v.lead_time_days, NumberRule::between(0.0, 730.0, "d"),
-           "procurement delay between an order and the GPUs serving (estimate: weeks for cloud capacity)");
-  f.number("min_share", v.min_share, NumberRule::between(0.0, 1.0),
-           "fewest GPUs in service as a share of the base fleet (at least one GPU)");
-  f.number("max_share", v.max_share, NumberRule::between(1.0, 100.0),
-           "most GPUs in service as a share of the base fleet");
-}
-
-void describe(Fields& f, CapacitySpec& v) {
-  f.choice("name", v.name, capacity_names(),
-           "fixed: the configured fleet (plus scheduled expansions); autoscale: reactive orders with a lead time");
-  f.number("reserved_share", v.reserved_share, NumberRule::probability(),
-           "share of each cluster's base fleet on reserved contracts (billed all day); GPUs beyond it are billed "
-           "on demand while in service");
-  f.nested("autoscale", v.autoscale, "parameters of autoscale");
-}
-
-}  // namespace gvsim::policies
 
 namespace gvsim::model {
 
 using schema::Fields;
 using schema::NumberRule;
 using schema::Presence;
+
+void describe(Fields& f, CapacitySpec& v) {
+  policies::describe_name(f, v);
+  f.number("reserved_share", v.reserved_share, NumberRule::probability(),
+           "share of each cluster's base fleet on reserved contracts (billed all day); GPUs beyond it are billed "
+           "on demand while in service");
+  policies::describe_blocks(f, v);
+}
 
 void describe(Fields& f, CapacityExpansion& v) {
   f.here(v.where);
@@ -123,17 +65,17 @@ const RegionPolicies* override_of(const Experiment& experiment, const std::strin
 }
 }  // namespace
 
-const policies::PlacementSpec& placement_for(const Experiment& experiment, const std::string& region) {
+const policies::PlacementSelection& placement_for(const Experiment& experiment, const std::string& region) {
   const auto* r = override_of(experiment, region);
   return r != nullptr && r->placement_where.line > 0 ? r->placement : experiment.policies.placement;
 }
 
-const policies::SchedulingSpec& scheduling_for(const Experiment& experiment, const std::string& region) {
+const policies::SchedulingSelection& scheduling_for(const Experiment& experiment, const std::string& region) {
   const auto* r = override_of(experiment, region);
   return r != nullptr && r->scheduling_where.line > 0 ? r->scheduling : experiment.policies.scheduling;
 }
 
-const policies::CapacitySpec& capacity_for(const Experiment& experiment, const std::string& region) {
+const CapacitySpec& capacity_for(const Experiment& experiment, const std::string& region) {
   const auto* r = override_of(experiment, region);
   return r != nullptr && r->capacity_where.line > 0 ? r->capacity : experiment.policies.capacity;
 }

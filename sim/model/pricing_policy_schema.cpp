@@ -1,5 +1,4 @@
 // Declarations of the pricing-policy keys (policies.pricing).
-#include "policies/registry.hpp"
 #include "sim/model/pricing_policy_spec.hpp"
 
 namespace gvsim::model {
@@ -25,18 +24,8 @@ void describe(Fields& f, PromotionSpec& v) {
 }
 
 void describe(Fields& f, PricingPolicySpec& v) {
-  f.here(v.where);
-  f.choice("name", v.name, policies::pricing_names(),
-           "uniform: list prices in USD everywhere; purchasing_power: prices x the region's price_index");
-  f.object("purchasing_power", "parameters of the purchasing_power policy (checked, and ignored under another name)",
-           Presence::kOptional, [&v](Fields& g) {
-             g.number("floor", v.purchasing_power.floor, NumberRule::between(0.0, 10.0),
-                      "lowest factor applied to list prices (a price_index below it is raised to it)");
-             g.number("cap", v.purchasing_power.cap, NumberRule::between(0.01, 10.0),
-                      "highest factor applied to list prices (a price_index above it is lowered to it)");
-             g.flag("api", v.purchasing_power.api, "true: the API price per credit is scaled too");
-           });
-  f.here_of("purchasing_power", v.purchasing_power_where);
+  policies::describe_name(f, v);
+  policies::describe_blocks(f, v);
   f.list("promotions", v.promotions, "time-limited discounts; the conversion choice sees the discounted price");
   f.list("competitor_pressure", v.competitor_pressure,
          "global competitor price pressure over time, added to each region's own path (e.g. a price war)");

@@ -23,14 +23,11 @@ struct PromotionSpec {
   schema::SourceMark end_where;  ///< position of end_day
 };
 
-/// @brief `policies.pricing`: which pricing policy, its parameters, promotions and a global competitor path.
-struct PricingPolicySpec {
-  std::string name = "uniform";
-  policies::PurchasingPowerParams purchasing_power;
+/// @brief `policies.pricing`: which pricing policy with its parameters, and what all of them share: promotions and
+/// a global competitor path.
+struct PricingPolicySpec : policies::PricingSelection {
   std::vector<PromotionSpec> promotions;
   std::vector<PathPoint> competitor_pressure;  ///< added to every region's own path
-  schema::SourceMark where;
-  schema::SourceMark purchasing_power_where;  ///< position of the purchasing_power block when given
 };
 
 void describe(schema::Fields& f, PromotionSpec& v);

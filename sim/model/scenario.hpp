@@ -5,10 +5,10 @@
 #include <string>
 #include <vector>
 
-#include "policies/policy_specs.hpp"
-#include "sim/model/market_entry_spec.hpp"
+#include "policies/market_entry_policy.hpp"
 #include "sim/model/market_spec.hpp"
 #include "sim/model/moderation_spec.hpp"
+#include "sim/model/policy_schema.hpp"
 #include "sim/model/pricing_policy_spec.hpp"
 #include "sim/schema/fields.hpp"
 
@@ -135,9 +135,9 @@ struct CapacityExpansion {
 /// scheduling and capacity for the clusters located in it. Kinds left out inherit the experiment-wide choice.
 struct RegionPolicies {
   std::string name;
-  policies::PlacementSpec placement;
-  policies::SchedulingSpec scheduling;
-  policies::CapacitySpec capacity;
+  policies::PlacementSelection placement;
+  policies::SchedulingSelection scheduling;
+  CapacitySpec capacity;
   SourceMark where;
   SourceMark placement_where;   ///< line 0 when not overridden
   SourceMark scheduling_where;  ///< line 0 when not overridden
@@ -146,16 +146,16 @@ struct RegionPolicies {
 
 /// @brief Which policy module handles each decision, by registered name, with its parameters.
 struct PolicyChoice {
-  policies::PlacementSpec placement;
-  policies::SchedulingSpec scheduling;
-  policies::CapacitySpec capacity;
+  policies::PlacementSelection placement;
+  policies::SchedulingSelection scheduling;
+  CapacitySpec capacity;
   std::vector<CapacityExpansion> expansions;
   std::vector<RegionPolicies> regions;
   SourceMark where;
   SourceMark placement_where;
   SourceMark capacity_where;
   PricingPolicySpec pricing;
-  MarketEntrySpec market_entry;
+  policies::MarketEntrySelection market_entry;
   ModerationSpec moderation;
 };
 

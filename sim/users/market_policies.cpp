@@ -3,7 +3,7 @@
 #include <algorithm>
 #include <cmath>
 
-#include "policies/registry.hpp"
+#include "sim/model/policy_contexts.hpp"
 #include "sim/model/region_graph.hpp"
 
 namespace gvsim::users {
@@ -11,56 +11,12 @@ namespace gvsim::users {
 namespace {
 constexpr double kDay = 86400.0;
 constexpr std::size_t kMarginWindowDays = 30;
-
-policies::PricingSetup pricing_setup(const model::Scenario& scenario) {
-  const auto& spec = scenario.experiment.policies.pricing;
-  policies::PricingSetup setup;
-  setup.name = spec.name;
-  setup.purchasing_power = spec.purchasing_power;
-  for (const auto& region : scenario.regions)
-    setup.price_index.push_back(region.market.price_index);
-  for (const auto& p : spec.promotions) {
-    policies::Promotion promotion;
-    promotion.name = p.name;
-    promotion.start_day = p.start_day;
-    promotion.end_day = p.end_day;
-    promotion.discount = p.discount;
-    for (const auto& ref : p.regions)
-      promotion.regions.push_back(model::region_index(scenario, ref.name));
-    promotion.subscriptions = p.applies_to != "packs";
-    promotion.packs = p.applies_to != "subscriptions";
-    promotion.first_months = p.first_months;
-    setup.promotions.push_back(std::move(promotion));
-  }
-  return setup;
-}
-
-policies::MarketEntrySetup entry_setup(const model::Scenario& scenario) {
-  const auto& spec = scenario.experiment.policies.market_entry;
-  policies::MarketEntrySetup setup;
-  setup.name = spec.name;
-  for (const auto& region : scenario.regions)
-    setup.entry_days.push_back(region.market.entry_day);
-  if (spec.name != "triggered") return setup;
-  for (const auto& t : spec.triggered.regions) {
-    policies::EntryTrigger trigger;
-    trigger.region = model::region_index(scenario, t.region.name);
-    trigger.home = model::region_index(scenario, t.home.name);
-    trigger.users_adopted_at_least = t.users_adopted_at_least;
-    trigger.gross_margin_30d_at_least = t.gross_margin_30d_at_least;
-    trigger.require_all = t.require == "all";
-    trigger.lag_days = t.lag_days;
-    trigger.not_before_day = t.not_before_day;
-    setup.triggers.push_back(trigger);
-  }
-  return setup;
-}
 }  // namespace
 
 MarketPolicies::MarketPolicies(const model::Scenario& scenario)
     : scenario_(scenario),
-      pricing_(policies::make_pricing(pricing_setup(scenario))),
-      entry_(policies::make_market_entry(entry_setup(scenario))) {
+      pricing_(scenario.experiment.policies.pricing.make(model::pricing_context(scenario))),
+      entry_(scenario.experiment.policies.market_entry.make(model::market_entry_context(scenario))) {
   const std::size_t regions = scenario.regions.size();
   promotion_days_.assign(pricing_->promotions().size(), std::vector<std::vector<PromotionDay>>(regions));
   for (std::size_t r = 0; r < regions; ++r) {

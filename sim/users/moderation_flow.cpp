@@ -3,7 +3,7 @@
 #include <algorithm>
 #include <cmath>
 
-#include "policies/registry.hpp"
+#include "sim/model/policy_contexts.hpp"
 
 namespace gvsim::users {
 
@@ -59,11 +59,8 @@ double gamma_draw(rng::RandomStream& stream, double shape) {
 
 std::optional<ModerationFlow> ModerationFlow::create(const model::Scenario& scenario, std::uint64_t seed,
                                                      std::uint64_t replication) {
-  const auto& spec = scenario.experiment.policies.moderation;
-  std::vector<std::string> names;
-  for (const auto& region : scenario.regions)
-    names.push_back(region.name);
-  std::shared_ptr<const policies::ModerationPolicy> policy = policies::make_moderation(spec.name, spec.binormal, names);
+  std::shared_ptr<const policies::ModerationPolicy> policy =
+      scenario.experiment.policies.moderation.make(model::moderation_context(scenario));
   if (!policy->active()) return std::nullopt;
   return ModerationFlow(scenario, std::move(policy), seed, replication);
 }

@@ -10,10 +10,10 @@
 #include <vector>
 
 #include "policies/binormal_moderation.hpp"
-#include "policies/registry.hpp"
 #include "sim/config/moderation_checks.hpp"
 #include "sim/rng/random_stream.hpp"
 #include "sim/users/moderation_flow.hpp"
+#include "tests/support/policy_reading.hpp"
 
 using gvsim::policies::BinormalModeration;
 using gvsim::policies::BinormalParams;
@@ -34,7 +34,7 @@ double flagged_share(const BinormalModeration& policy, ModerationStage stage, st
   return static_cast<double>(flagged) / n;
 }
 
-const std::vector<std::string> kRegions = {"home", "away"};
+const gvsim::policies::ModerationContext kRegions{{"home", "away"}};
 
 }  // namespace
 
@@ -62,7 +62,7 @@ TEST_CASE("per-region thresholds and regulatory tightening shift the threshold, 
   BinormalParams params;
   params.prompt = {true, 2.5, 2.0, 0.0};
   params.video = {false, 3.0, 2.5, 10.0};
-  params.regions = {{"away", 1.0, std::nullopt}};
+  params.regions = {{"away", 1.0, std::nullopt, {}}};
   const BinormalModeration policy(params, kRegions);
   CHECK(policy.threshold(ModerationStage::kPrompt, 0) == 2.0);
   CHECK(policy.threshold(ModerationStage::kPrompt, 1) == 1.0);
@@ -78,17 +78,25 @@ TEST_CASE("per-region thresholds and regulatory tightening shift the threshold, 
 }
 
 TEST_CASE("the registry lists moderation policies and refuses unknown names and regions", "[moderation]") {
-  const auto& names = gvsim::policies::moderation_names();
+  using gvsim::policies::ModerationSelection;
+  const auto names = gvsim::policies::ModerationRegistry::instance().names();
   REQUIRE(names.size() == 2);
   CHECK(names[0] == "none");
   CHECK(names[1] == "binormal");
-  BinormalParams params;
-  CHECK_FALSE(gvsim::policies::make_moderation("none", params, kRegions)->active());
-  CHECK(gvsim::policies::make_moderation("binormal", params, kRegions)->active());
-  CHECK_THROWS_WITH(gvsim::policies::make_moderation("strict", params, kRegions),
+  CHECK_FALSE(ModerationSelection("none").make(kRegions)->active());
+  CHECK(ModerationSelection("binormal").make(kRegions)->active());
+  CHECK_THROWS_WITH(ModerationSelection("strict").make(kRegions),
                     Catch::Matchers::Contains("Valid values are: none, binormal"));
-  params.regions = {{"mars", 1.0, std::nullopt}};
+  BinormalParams params;
+  params.regions = {{"mars", 1.0, std::nullopt, {}}};
   CHECK_THROWS_WITH(BinormalModeration(params, kRegions), Catch::Matchers::Contains("unknown region 'mars'"));
+  // The policy's own rule names the region with its position and a suggestion, only when it is chosen.
+  const std::string away = "binormal: {regions: {awya: {prompt_threshold: 1}}}}";
+  CHECK_THROWS_WITH(
+      gvsim::test::read_policy<ModerationSelection>("{name: binormal, " + away, kRegions, "policies.moderation"),
+      Catch::Matchers::Contains("policies.moderation.binormal.regions.awya: unknown region 'awya' (did you mean "
+                                "'away'?); regions taking part: home, away"));
+  CHECK(gvsim::test::read_policy<ModerationSelection>("{name: none, " + away, kRegions).name == "none");
 }
 
 TEST_CASE("gamma and Poisson samplers have the right mean and variance", "[moderation]") {

@@ -4,9 +4,13 @@
 #include <stdexcept>
 #include <vector>
 
-#include "policies/registry.hpp"
+#include "policies/capacity_policy.hpp"
+#include "policies/placement_policy.hpp"
+#include "policies/scheduling_policy.hpp"
+#include "tests/support/policy_reading.hpp"
 
 using namespace gvsim::policies;
+using gvsim::test::read_policy;
 
 namespace {
 
@@ -31,32 +35,56 @@ ClusterView view(std::size_t cluster, double latency, std::size_t queued, double
 }  // namespace
 
 TEST_CASE("the registry builds every listed policy and names the valid ones for an unknown name", "[policies]") {
-  for (const auto& name : placement_names())
-    CHECK(make_placement(PlacementSpec{name, {}}) != nullptr);
-  for (const auto& name : scheduling_names())
-    CHECK(make_scheduling(SchedulingSpec{name, {}, {}}) != nullptr);
-  for (const auto& name : capacity_names())
-    CHECK(make_capacity(CapacitySpec{name, 1.0, {}}) != nullptr);
-  CHECK_THROWS_WITH(make_scheduling(SchedulingSpec{"lifo", {}, {}}),
-                    "unknown scheduling policy 'lifo'. Valid values are: fifo, paid_priority, weighted_share, "
-                    "relaxed_free");
+  for (const auto& name : PlacementRegistry::instance().names())
+    CHECK(PlacementSelection(name).make() != nullptr);
+  for (const auto& name : SchedulingRegistry::instance().names())
+    CHECK(SchedulingSelection(name).make() != nullptr);
+  for (const auto& name : CapacityRegistry::instance().names())
+    CHECK(CapacitySelection(name).make() != nullptr);
+  CHECK_THROWS_WITH(SchedulingSelection("lifo").make(),
+                    "unknown scheduling policy 'lifo' (did you mean 'fifo'?). Valid values are: fifo, paid_priority, "
+                    "weighted_share, relaxed_free");
+  CHECK_THROWS_WITH(CapacitySelection("elastic").make(),
+                    "unknown capacity policy 'elastic'. Valid values are: fixed, autoscale");
+}
+
+TEST_CASE("a selection defaults to the first registered implementation and keeps every parameter block", "[policies]") {
+  const PlacementSelection placement;
+  CHECK(placement.name == PlacementRegistry::instance().names().front());
+  CHECK(placement.params_of("spill_over") != nullptr);
+  CHECK(placement.params_of("nearest") == nullptr);
+  // A copy owns its blocks: changing the original's parameters leaves the copy as it was.
+  auto spill = read_policy<PlacementSelection>("{name: spill_over, spill_over: {load_threshold: 4.0}}");
+  const PlacementSelection copy = spill;
+  spill = read_policy<PlacementSelection>("{name: spill_over, spill_over: {load_threshold: 0.1}}");
+  const std::vector<ClusterView> allowed = {view(0, 0.0, 30, 3.0), view(1, 0.08, 0, 1.0)};
+  CHECK(copy.make()->choose(allowed) == 0);
+  CHECK(spill.make()->choose(allowed) == 1);
 }
 
 TEST_CASE("placement policies choose by latency, load, cost, locality and spill-over threshold", "[policies]") {
   // cluster 0: local, near, busy, dear; cluster 1: far, idle, cheap; cluster 2: middle.
   const std::vector<ClusterView> allowed = {view(0, 0.0, 30, 3.0, true), view(1, 0.08, 0, 1.0), view(2, 0.03, 5, 2.0)};
-  CHECK(make_placement(PlacementSpec{"nearest", {}})->choose(allowed) == 0);
-  CHECK(make_placement(PlacementSpec{"least_loaded", {}})->choose(allowed) == 1);
-  CHECK(make_placement(PlacementSpec{"local_only", {}})->choose(allowed) == 0);
-  CHECK(make_placement(PlacementSpec{"cheapest", {}})->choose(allowed) == 1);
+  auto spill_over = [&](const std::string& primary, double threshold) {
+    return read_policy<PlacementSelection>("{name: spill_over, spill_over: {primary: " + primary +
+                                           ", load_threshold: " + std::to_string(threshold) + "}}")
+        .make()
+        ->choose(allowed);
+  };
+  CHECK(PlacementSelection("nearest").make()->choose(allowed) == 0);
+  CHECK(PlacementSelection("least_loaded").make()->choose(allowed) == 1);
+  CHECK(PlacementSelection("local_only").make()->choose(allowed) == 0);
+  CHECK(PlacementSelection("cheapest").make()->choose(allowed) == 1);
   // Nearest (load 3.0 per GPU) is over the threshold 1.5: the nearest cluster under it is cluster 2 (0.5).
-  CHECK(make_placement(PlacementSpec{"spill_over", {"nearest", 1.5}})->choose(allowed) == 2);
-  CHECK(make_placement(PlacementSpec{"spill_over", {"nearest", 4.0}})->choose(allowed) == 0);
-  CHECK(make_placement(PlacementSpec{"spill_over", {"cheapest", 1.5}})->choose(allowed) == 1);
+  CHECK(spill_over("nearest", 1.5) == 2);
+  CHECK(spill_over("nearest", 4.0) == 0);
+  CHECK(spill_over("cheapest", 1.5) == 1);
   // Everything over the threshold: the least loaded.
-  CHECK(make_placement(PlacementSpec{"spill_over", {"nearest", 0.1}})->choose(allowed) == 1);
+  CHECK(spill_over("nearest", 0.1) == 1);
   const std::vector<ClusterView> remote = {view(1, 0.08, 0, 1.0)};
-  CHECK_THROWS_AS(make_placement(PlacementSpec{"local_only", {}})->choose(remote), std::logic_error);
+  CHECK_THROWS_AS(PlacementSelection("local_only").make()->choose(remote), std::logic_error);
+  CHECK(PlacementSelection("local_only").make()->needs_local_cluster());
+  CHECK_FALSE(PlacementSelection("nearest").make()->needs_local_cluster());
 }
 
 TEST_CASE("scheduling policies order paid and free jobs as declared", "[policies]") {
@@ -71,19 +99,19 @@ TEST_CASE("scheduling policies order paid and free jobs as declared", "[policies
       ids.push_back(job->id);
     return ids;
   };
-  auto fifo = make_scheduling(SchedulingSpec{"fifo", {}, {}});
+  auto fifo = SchedulingSelection("fifo").make();
   fill(*fifo);
   CHECK(order(*fifo, idle) == std::vector<std::uint64_t>{0, 1, 2, 3, 4, 5, 6, 7});
-  auto priority = make_scheduling(SchedulingSpec{"paid_priority", {}, {}});
+  auto priority = SchedulingSelection("paid_priority").make();
   fill(*priority);
   CHECK(order(*priority, idle) == std::vector<std::uint64_t>{1, 3, 5, 7, 0, 2, 4, 6});
   // Weight 3: while both wait, three paid jobs per free job (smooth round robin: P P F P ...).
-  auto weighted = make_scheduling(SchedulingSpec{"weighted_share", {3.0}, {}});
+  auto weighted = read_policy<SchedulingSelection>("{name: weighted_share, weighted_share: {paid_weight: 3}}").make();
   for (std::uint64_t i = 0; i < 8; ++i)
     weighted->push(ticket(i, i < 6));  // 6 paid (0-5), 2 free (6, 7)
   CHECK(order(*weighted, idle) == std::vector<std::uint64_t>{0, 1, 6, 2, 3, 4, 7, 5});
   // Relaxed free queue at 30 % of 10 GPUs: free jobs start only while fewer than 3 run.
-  auto relaxed = make_scheduling(SchedulingSpec{"relaxed_free", {}, {0.3}});
+  auto relaxed = read_policy<SchedulingSelection>("{name: relaxed_free, relaxed_free: {free_gpu_share: 0.3}}").make();
   fill(*relaxed);
   CHECK(order(*relaxed, QueueState{10, 3, 0}) == std::vector<std::uint64_t>{1, 3, 5, 7});
   CHECK(relaxed->size() == 4);
@@ -91,14 +119,12 @@ TEST_CASE("scheduling policies order paid and free jobs as declared", "[policies
 }
 
 TEST_CASE("autoscaling orders above, releases below, and stays within its limits", "[policies]") {
-  AutoscaleParams params;
-  params.scale_up_above = 0.8;
-  params.scale_down_below = 0.3;
-  params.step_share = 0.25;
-  params.lead_time_days = 2.0;
-  params.min_share = 0.5;
-  params.max_share = 1.5;
-  auto policy = make_capacity(CapacitySpec{"autoscale", 1.0, params});
+  const std::string limits = "step_share: 0.25, lead_time_days: 2, min_share: 0.5, max_share: 1.5";
+  auto policy = read_policy<CapacitySelection>(
+                    "{name: autoscale, autoscale: {scale_up_above: 0.8, "
+                    "scale_down_below: 0.3, " +
+                    limits + "}}")
+                    .make();
   CHECK(policy->max_gpus(20) == 30);
   CapacityView v;
   v.base_gpus = 20;
@@ -118,10 +144,11 @@ TEST_CASE("autoscaling orders above, releases below, and stays within its limits
   CHECK(policy->decide(v).release_gpus == 2);
   v.queued = 3;  // never release while jobs wait
   CHECK(policy->decide(v).release_gpus == 0);
-  params.metric = "queue_wait";
-  params.scale_up_above = 300.0;
-  params.scale_down_below = 10.0;
-  auto by_wait = make_capacity(CapacitySpec{"autoscale", 1.0, params});
+  auto by_wait = read_policy<CapacitySelection>(
+                     "{name: autoscale, autoscale: {metric: queue_wait, scale_up_above: "
+                     "300, scale_down_below: 10, " +
+                     limits + "}}")
+                     .make();
   CapacityView w;
   w.base_gpus = 20;
   w.provisioned_gpus = 20;
@@ -130,5 +157,16 @@ TEST_CASE("autoscaling orders above, releases below, and stays within its limits
   CHECK(by_wait->decide(w).order_gpus == 0);
   w.mean_wait_s = 400.0;
   CHECK(by_wait->decide(w).order_gpus == 5);
-  CHECK(make_capacity(CapacitySpec{"fixed", 1.0, {}})->decide(w).order_gpus == 0);
+  CHECK(CapacitySelection("fixed").make()->decide(w).order_gpus == 0);
+}
+
+TEST_CASE("autoscale refuses crossed thresholds when chosen, with the key path and position", "[policies]") {
+  const std::string crossed = "autoscale: {scale_up_above: 0.5, scale_down_below: 0.6}}";
+  CHECK_THROWS_WITH(read_policy<CapacitySelection>("{name: autoscale, " + crossed, NoContext{}, "policies.capacity"),
+                    "policy.yaml:1:1: policies.capacity.autoscale.scale_down_below: expected a value below "
+                    "scale_up_above (0.5), got 0.6\n");
+  // Read and range-checked under another name, but the thresholds only matter to the chosen policy.
+  CHECK(read_policy<CapacitySelection>("{name: fixed, " + crossed).name == "fixed");
+  CHECK_THROWS_WITH(read_policy<CapacitySelection>("{name: fixed, autoscale: {step_share: -1}}"),
+                    Catch::Matchers::Contains("policies.kind.autoscale.step_share: expected a number in (0, 10]"));
 }

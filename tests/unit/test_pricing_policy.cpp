@@ -6,15 +6,19 @@
 #include <limits>
 #include <stdexcept>
 
-#include "policies/registry.hpp"
+#include "policies/market_entry_policy.hpp"
+#include "policies/pricing_policy.hpp"
+#include "tests/support/policy_reading.hpp"
 
-using gvsim::policies::EntryTrigger;
 using gvsim::policies::HomeState;
-using gvsim::policies::MarketEntrySetup;
+using gvsim::policies::MarketEntryContext;
+using gvsim::policies::MarketEntrySelection;
 using gvsim::policies::PriceQuery;
-using gvsim::policies::PricingSetup;
+using gvsim::policies::PricingContext;
+using gvsim::policies::PricingSelection;
 using gvsim::policies::Product;
 using gvsim::policies::Promotion;
+using gvsim::test::read_policy;
 
 namespace {
 
@@ -27,17 +31,16 @@ PriceQuery query(Product product, double list, std::size_t region, double day) {
   return q;
 }
 
-PricingSetup setup(const std::string& name) {
-  PricingSetup s;
-  s.name = name;
-  s.price_index = {1.0, 0.25, 0.6, 2.0};
-  return s;
+PricingContext context(std::vector<Promotion> promotions = {}) {
+  return PricingContext{std::move(promotions), {1.0, 0.25, 0.6, 2.0}};
 }
+
+const MarketEntryContext kRegions{{"home", "near", "middle", "far"}, {0.0, 48.0, 48.0, 48.0}};
 
 }  // namespace
 
 TEST_CASE("uniform pricing charges the list price in every region", "[policies][pricing]") {
-  const auto policy = gvsim::policies::make_pricing(setup("uniform"));
+  const auto policy = PricingSelection("uniform").make(context());
   for (std::size_t r = 0; r < 4; ++r) {
     CHECK(policy->quote(query(Product::kSubscription, 25.99, r, 10.0)).usd == 25.99);
     CHECK(policy->quote(query(Product::kPack, 5.0, r, 10.0)).usd == 5.0);
@@ -46,22 +49,23 @@ TEST_CASE("uniform pricing charges the list price in every region", "[policies][
 }
 
 TEST_CASE("purchasing_power charges list price x price index within floor and cap", "[policies][pricing]") {
-  auto s = setup("purchasing_power");
-  s.purchasing_power.floor = 0.3;
-  s.purchasing_power.cap = 1.5;
-  const auto policy = gvsim::policies::make_pricing(s);
+  const std::string bounds = "{name: purchasing_power, purchasing_power: {floor: 0.3, cap: 1.5";
+  const auto policy = read_policy<PricingSelection>(bounds + "}}").make(context());
   CHECK(policy->quote(query(Product::kSubscription, 10.0, 0, 0.0)).usd == Approx(10.0));
   CHECK(policy->quote(query(Product::kSubscription, 10.0, 1, 0.0)).usd == Approx(3.0));  // 0.25 raised to the floor
   CHECK(policy->quote(query(Product::kSubscription, 10.0, 2, 0.0)).usd == Approx(6.0));
   CHECK(policy->quote(query(Product::kSubscription, 10.0, 3, 0.0)).usd == Approx(15.0));  // 2.0 lowered to the cap
   CHECK(policy->quote(query(Product::kPack, 5.0, 2, 0.0)).usd == Approx(3.0));
   CHECK(policy->quote(query(Product::kApiCredit, 0.02, 2, 0.0)).usd == 0.02);  // API stays in USD by default
-  s.purchasing_power.api = true;
-  CHECK(gvsim::policies::make_pricing(s)->quote(query(Product::kApiCredit, 0.02, 2, 0.0)).usd == Approx(0.012));
+  const auto with_api = read_policy<PricingSelection>(bounds + ", api: true}}").make(context());
+  CHECK(with_api->quote(query(Product::kApiCredit, 0.02, 2, 0.0)).usd == Approx(0.012));
+  // floor above cap is refused whichever policy is chosen (its block is read either way).
+  CHECK_THROWS_WITH(read_policy<PricingSelection>("{name: uniform, purchasing_power: {floor: 2, cap: 1}}", context(),
+                                                  "policies.pricing"),
+                    "policy.yaml:1:35: policies.pricing.purchasing_power.floor: expected a floor <= cap (1), got 2\n");
 }
 
 TEST_CASE("a promotion discounts new subscriptions in its window and regions for first_months", "[policies][pricing]") {
-  auto s = setup("purchasing_power");
   Promotion launch;
   launch.name = "launch";
   launch.start_day = 10.0;
@@ -70,8 +74,7 @@ TEST_CASE("a promotion discounts new subscriptions in its window and regions for
   launch.regions = {2};
   launch.packs = false;
   launch.first_months = 3;
-  s.promotions = {launch};
-  const auto policy = gvsim::policies::make_pricing(s);
+  const auto policy = PricingSelection("purchasing_power").make(context({launch}));
 
   const auto in_window = policy->quote(query(Product::kSubscription, 10.0, 2, 12.5));
   CHECK(in_window.usd == Approx(3.0));  // 10 x 0.6 x (1 - 0.5)
@@ -99,7 +102,6 @@ TEST_CASE("a promotion discounts new subscriptions in its window and regions for
 }
 
 TEST_CASE("of several promotions the largest discount applies, the first listed on ties", "[policies][pricing]") {
-  auto s = setup("uniform");
   Promotion a;
   a.name = "a";
   a.start_day = 0.0;
@@ -111,54 +113,45 @@ TEST_CASE("of several promotions the largest discount applies, the first listed 
   b.start_day = 5.0;
   Promotion c = b;
   c.name = "c";
-  s.promotions = {a, b, c};
-  const auto policy = gvsim::policies::make_pricing(s);
+  const auto policy = PricingSelection("uniform").make(context({a, b, c}));
   CHECK(policy->quote(query(Product::kPack, 10.0, 1, 1.0)).promotion == 0);
   CHECK(policy->quote(query(Product::kPack, 10.0, 1, 6.0)).promotion == 1);
   CHECK(policy->quote(query(Product::kPack, 10.0, 1, 6.0)).usd == Approx(7.0));
 }
 
 TEST_CASE("unknown pricing or entry policy names list the valid ones", "[policies]") {
-  PricingSetup s;
-  s.name = "dynamic";
-  CHECK_THROWS_WITH(gvsim::policies::make_pricing(s),
+  CHECK_THROWS_WITH(PricingSelection("dynamic").make(context()),
                     "unknown pricing policy 'dynamic'. Valid values are: uniform, purchasing_power");
-  MarketEntrySetup e;
-  e.name = "random";
-  CHECK_THROWS_WITH(gvsim::policies::make_market_entry(e),
+  CHECK_THROWS_WITH(MarketEntrySelection("random").make(kRegions),
                     "unknown market entry policy 'random'. Valid values are: scheduled, triggered");
+  CHECK_THROWS_WITH(MarketEntrySelection("trigered").make(kRegions),
+                    Catch::Matchers::Contains("(did you mean 'triggered'?)"));
 }
 
 TEST_CASE("scheduled entry opens each region on its entry day", "[policies][entry]") {
-  MarketEntrySetup s;
-  s.entry_days = {0.0, 48.0};
-  const auto policy = gvsim::policies::make_market_entry(s);
+  const auto policy = MarketEntrySelection("scheduled").make(kRegions);
   CHECK(policy->planned_entry_day(1) == 48.0);
+  CHECK(policy->earliest_entry_day(1) == 48.0);
   CHECK_FALSE(policy->needs_margin());
   CHECK_FALSE(policy->decide(1, 10.0, HomeState{1e12, 1.0}));
 }
 
 TEST_CASE("triggered entry opens after lag_days once its conditions hold, not before not_before_day",
           "[policies][entry]") {
-  MarketEntrySetup s;
-  s.name = "triggered";
-  s.entry_days = {0.0, 48.0, 48.0, 48.0};
-  EntryTrigger users;
-  users.region = 1;
-  users.home = 0;
-  users.users_adopted_at_least = 1e6;
-  users.lag_days = 7;
-  EntryTrigger both = users;
-  both.region = 2;
-  both.gross_margin_30d_at_least = 0.1;
-  both.not_before_day = 60.0;
-  EntryTrigger either = both;
-  either.region = 3;
-  either.require_all = false;
-  s.triggers = {users, both, either};
-  const auto policy = gvsim::policies::make_market_entry(s);
+  const auto policy = read_policy<MarketEntrySelection>(
+                          "name: triggered\n"
+                          "triggered:\n"
+                          "  regions:\n"
+                          "    - {region: near, home: home, users_adopted_at_least: 1.0e6, lag_days: 7}\n"
+                          "    - {region: middle, home: home, users_adopted_at_least: 1.0e6, lag_days: 7,\n"
+                          "       gross_margin_30d_at_least: 0.1, not_before_day: 60}\n"
+                          "    - {region: far, home: home, users_adopted_at_least: 1.0e6, lag_days: 7,\n"
+                          "       gross_margin_30d_at_least: 0.1, not_before_day: 60, require: any}\n",
+                          kRegions)
+                          .make(kRegions);
   CHECK(policy->planned_entry_day(0) == 0.0);
   CHECK_FALSE(policy->planned_entry_day(1));
+  CHECK(policy->earliest_entry_day(2) == 60.0);
   CHECK(policy->home_of(2) == 0);
   CHECK(policy->needs_margin());
   const double nan = std::numeric_limits<double>::quiet_NaN();
@@ -174,4 +167,29 @@ TEST_CASE("triggered entry opens after lag_days once its conditions hold, not be
   CHECK(policy->decide(3, 70.0, HomeState{0.0, 0.2}) == 77.0);
   CHECK(policy->decide(3, 70.0, HomeState{2e6, nan}) == 77.0);
   CHECK_FALSE(policy->decide(3, 70.0, HomeState{0.0, nan}));
+}
+
+TEST_CASE("triggered entry refuses unknown regions, missing conditions, self-waits and cycles", "[policies][entry]") {
+  auto problems = [](const std::string& regions) {
+    try {
+      read_policy<MarketEntrySelection>("{name: triggered, triggered: {regions: [" + regions + "]}}", kRegions,
+                                        "policies.market_entry");
+    } catch (const gvsim::schema::ConfigError& e) {
+      return std::string(e.what());
+    }
+    return std::string();
+  };
+  CHECK_THAT(problems("{region: nera, home: home, lag_days: 1, users_adopted_at_least: 1}"),
+             Catch::Matchers::Contains("policies.market_entry.triggered.regions[0].region: unknown region 'nera'; "
+                                       "regions taking part: home, near, middle, far"));
+  CHECK_THAT(problems("{region: near, home: home}"), Catch::Matchers::Contains("needs a condition"));
+  CHECK_THAT(problems("{region: near, home: near, users_adopted_at_least: 1}"),
+             Catch::Matchers::Contains("a region cannot wait for itself"));
+  CHECK_THAT(problems("{region: near, home: far, users_adopted_at_least: 1}, "
+                      "{region: far, home: near, users_adopted_at_least: 1}"),
+             Catch::Matchers::Contains("waits, through its homes, for itself"));
+  CHECK_THAT(problems("{region: near, home: far, users_adopted_at_least: 1}"), Catch::Matchers::Equals(""));
+  // Chosen without its block: which regions wait is not said.
+  CHECK_THROWS_WITH(read_policy<MarketEntrySelection>("{name: triggered}", kRegions, "policies.market_entry"),
+                    Catch::Matchers::Contains("policies.market_entry.triggered: required when name is triggered"));
 }
