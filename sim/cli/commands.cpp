@@ -5,6 +5,7 @@
 #include <cstdio>
 #include <filesystem>
 #include <iostream>
+#include <optional>
 
 #include "sim/config/scenario_loader.hpp"
 #include "sim/config/schema_collector.hpp"
@@ -59,17 +60,16 @@ std::string money(double usd) {
   return fixed(usd, 2);
 }
 
-void print_kpi_table(const model::Scenario& scenario, const observe::RunOutcome& outcome) {
-  const auto ledger = economics::build_ledger(scenario, outcome);
+void print_kpi_table(const model::Scenario& scenario, const economics::RunBooks& books) {
   std::printf("users and unit economics (real-world equivalents, scale %s; last 30 days for rates):\n",
               fixed(scenario.experiment.scale, 0).c_str());
   std::printf("  %s%s%s%s%s%s%s%s%s\n", padded("region", 22).c_str(), padded("adopted", 10).c_str(),
               padded("paying", 9).c_str(), padded("conv.", 8).c_str(), padded("churn/mo", 10).c_str(),
               padded("ARPPU/mo", 10).c_str(), padded("ARR", 10).c_str(), padded("cost/clip", 11).c_str(), "margin");
-  for (std::size_t r = 0; r <= scenario.regions.size(); ++r) {
-    const bool all = r == scenario.regions.size();
-    const auto k = economics::compute_kpis(scenario, outcome, ledger, all ? economics::kAllRegions : r);
-    std::printf("  %s%s%s%s%s%s%s%s%s\n", padded(all ? "all" : scenario.regions[r].name, 22).c_str(),
+  for (std::size_t r = 0; r < books.kpis.size(); ++r) {
+    const auto& k = books.kpis[r];
+    std::printf("  %s%s%s%s%s%s%s%s%s\n",
+                padded(r < scenario.regions.size() ? scenario.regions[r].name : "all", 22).c_str(),
                 padded(money(k.users_adopted), 10).c_str(), padded(money(k.users_paid_end), 9).c_str(),
                 padded(percent(k.conversion), 8).c_str(), padded(percent(k.paid_churn_month), 10).c_str(),
                 padded("$" + money(k.arppu_usd_month), 10).c_str(), padded("$" + money(k.arr_usd), 10).c_str(),
@@ -147,11 +147,15 @@ int simulate_and_write(const model::Scenario& scenario, const std::string& direc
     const auto started = std::chrono::steady_clock::now();
     const observe::RunOutcome outcome = engine::run_simulation(scenario);
     output::check_invariants(outcome);
-    if (outcome.market != nullptr) economics::check_books(scenario, outcome);
+    std::optional<economics::RunBooks> books;  // users mode: one ledger and one set of KPIs for files and console
+    if (outcome.market != nullptr) {
+      economics::check_books(scenario, outcome);
+      books = economics::close_books(scenario, outcome);
+    }
     output::RunInfo info;
     info.overrides = overrides;
     info.wall_time_s = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
-    const auto written = output::write_results(directory, scenario, outcome, info);
+    const auto written = output::write_results(directory, scenario, outcome, info, books ? &*books : nullptr);
     if (quiet) {
       std::printf("%s\n", written.directory.c_str());
       return kSuccess;
@@ -166,7 +170,7 @@ int simulate_and_write(const model::Scenario& scenario, const std::string& direc
                 fixed(info.wall_time_s, 2).c_str());
     std::printf("after %s days of warm-up, by serving region:\n", fixed(scenario.experiment.warmup_days, 2).c_str());
     print_region_table(output::summarize_regions(outcome, region_names(scenario)));
-    if (outcome.market != nullptr) print_kpi_table(scenario, outcome);
+    if (books) print_kpi_table(scenario, *books);
     if (outcome.market != nullptr && outcome.market->moderation() != nullptr) {
       std::printf("%s", output::moderation_report(scenario, outcome).c_str());
     }

@@ -108,17 +108,15 @@ std::string region_daily_csv(const model::Scenario& scenario, const observe::Run
   return table.str();
 }
 
-std::string kpis_csv(const model::Scenario& scenario, const observe::RunOutcome& outcome,
-                     const economics::Ledger& ledger) {
+std::string kpis_csv(const model::Scenario& scenario, const economics::RunBooks& books) {
   CsvTable table({"scenario", "replication", "seed", "region", "users_adopted", "users_active_end", "users_paid_end",
                   "revenue_net_usd", "cost_usd", "gross_margin", "gross_margin_run", "cost_per_generation_usd",
                   "arpu_usd_month", "arppu_usd_month", "conversion", "paid_churn_month", "ltv_usd", "arr_usd"});
-  for (std::size_t r = 0; r <= scenario.regions.size(); ++r) {
-    const bool all = r == scenario.regions.size();
-    const auto k = economics::compute_kpis(scenario, outcome, ledger, all ? economics::kAllRegions : r);
+  for (std::size_t r = 0; r < books.kpis.size(); ++r) {
+    const auto& k = books.kpis[r];
     table.row();
     append_run_keys(table, scenario);
-    table.cell(all ? std::string("all") : scenario.regions[r].name)
+    table.cell(r < scenario.regions.size() ? scenario.regions[r].name : std::string("all"))
         .cell(k.users_adopted)
         .cell(k.users_active_end)
         .cell(k.users_paid_end)

@@ -5,6 +5,7 @@
 #include <cstdio>
 #include <filesystem>
 #include <nlohmann/json.hpp>
+#include <stdexcept>
 
 #include "gvsim/version.hpp"
 #include "sim/config/json_dumper.hpp"
@@ -155,15 +156,16 @@ std::string config_hash(const model::Scenario& scenario) {
 }
 
 WrittenResults write_results(const std::string& directory, const model::Scenario& scenario,
-                             const observe::RunOutcome& outcome, const RunInfo& info) {
+                             const observe::RunOutcome& outcome, const RunInfo& info,
+                             const economics::RunBooks* books) {
   std::filesystem::create_directories(directory);
   remove_stale_temporaries(directory);  // left by an earlier run that was killed while writing
   std::vector<std::pair<std::string, std::string>> files = {{"timeseries.csv", timeseries_csv(scenario, outcome)},
                                                             {"summary.csv", summary_csv(scenario, outcome)}};
   if (outcome.market != nullptr) {
-    const auto ledger = economics::build_ledger(scenario, outcome);
-    files.emplace_back("region_daily.csv", region_daily_csv(scenario, outcome, ledger));
-    files.emplace_back("kpis.csv", kpis_csv(scenario, outcome, ledger));
+    if (books == nullptr) throw std::logic_error("write_results: a users-mode run needs its books");
+    files.emplace_back("region_daily.csv", region_daily_csv(scenario, outcome, books->ledger));
+    files.emplace_back("kpis.csv", kpis_csv(scenario, *books));
   }
   if (has_promotions(scenario, outcome))
     files.emplace_back("promotions_daily.csv", promotions_daily_csv(scenario, outcome));

@@ -4,6 +4,7 @@
 #include <string>
 #include <vector>
 
+#include "sim/economics/books.hpp"
 #include "sim/model/scenario.hpp"
 #include "sim/observe/run_outcome.hpp"
 #include "sim/output/csv_table.hpp"
@@ -38,8 +39,8 @@ std::string config_hash(const model::Scenario& scenario);
 
 /// @brief Writes timeseries.csv, summary.csv (and in users mode region_daily.csv, kpis.csv, and with promotions
 /// promotions_daily.csv), then manifest.json (with each region's entry day in users mode)
-/// into `directory`, each atomically.
+/// into `directory`, each atomically. `books` are the run's books (close_books) in users mode, else null.
 WrittenResults write_results(const std::string& directory, const model::Scenario& scenario,
-                             const observe::RunOutcome& outcome, const RunInfo& info);
+                             const observe::RunOutcome& outcome, const RunInfo& info, const economics::RunBooks* books);
 
 }  // namespace gvsim::output
