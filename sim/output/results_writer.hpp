@@ -7,7 +7,7 @@
 #include "sim/economics/books.hpp"
 #include "sim/model/scenario.hpp"
 #include "sim/observe/run_outcome.hpp"
-#include "sim/output/csv_table.hpp"
+#include "sim/output/declared_table.hpp"
 
 namespace gvsim::output {
 
@@ -24,7 +24,7 @@ struct WrittenResults {
 };
 
 /// @brief Appends the run's key cells (scenario, replication, seed) that start every row of every results table.
-void append_run_keys(CsvTable& table, const model::Scenario& scenario);
+void append_run_keys(DeclaredTable& table, const model::Scenario& scenario);
 
 /// @brief The per day x cluster time series as CSV text.
 std::string timeseries_csv(const model::Scenario& scenario, const observe::RunOutcome& outcome);
