@@ -14,6 +14,7 @@
 #include "sim/engine/simulation.hpp"
 #include "sim/model/cluster_index.hpp"
 #include "sim/model/region_graph.hpp"
+#include "sim/output/columns.hpp"
 #include "sim/output/moderation_report.hpp"
 #include "sim/output/results_writer.hpp"
 #include "sim/output/run_summary.hpp"
@@ -259,6 +260,11 @@ int keys_command() {
   }
   for (const auto& s : sections)
     std::printf("## %s\n\n%s\n", s.title, config::keys_markdown(s.keys).c_str());
+  return kSuccess;
+}
+
+int columns_command() {
+  std::printf("%s", output::columns_markdown().c_str());
   return kSuccess;
 }
 
