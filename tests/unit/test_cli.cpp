@@ -18,7 +18,7 @@ TEST_CASE("version and per-subcommand help exit 0", "[cli]") {
   const auto version = run_gvsim({"--version"});
   CHECK(version.exit_code == 0);
   CHECK(version.out.find("gvsim 0.") == 0);
-  for (const char* sub : {"run", "validate", "keys", "report", "schema"}) {
+  for (const char* sub : {"run", "validate", "keys", "columns", "report", "schema"}) {
     const auto help = run_gvsim({sub, "--help"});
     INFO(sub);
     CHECK(help.exit_code == 0);
