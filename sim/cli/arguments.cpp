@@ -69,6 +69,8 @@ int main_entry(int argc, char** argv) {
       ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
 
   auto* keys_cmd = app.add_subcommand("keys", "Print every configuration key with type, default, unit and meaning");
+  auto* columns_cmd =
+      app.add_subcommand("columns", "Print every column of the results CSV files with unit, meaning and row grain");
 
   ReportCommandOptions report;
   auto* report_cmd = app.add_subcommand(
@@ -103,6 +105,7 @@ int main_entry(int argc, char** argv) {
   if (run_cmd->parsed()) return run_command(run);
   if (validate_cmd->parsed()) return validate_command(validate_file, validate_overrides);
   if (keys_cmd->parsed()) return keys_command();
+  if (columns_cmd->parsed()) return columns_command();
   if (report_cmd->parsed()) return report_command(report);
   if (schema_cmd->parsed()) return schema_command(schema_kind);
   return kBadInput;

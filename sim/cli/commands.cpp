@@ -4,6 +4,7 @@
 #include <cmath>
 #include <cstdio>
 #include <iostream>
+#include <optional>
 
 #include "sim/cli/run_progress.hpp"
 #include "sim/config/scenario_loader.hpp"
@@ -12,6 +13,7 @@
 #include "sim/engine/job_source.hpp"
 #include "sim/model/cluster_index.hpp"
 #include "sim/model/region_graph.hpp"
+#include "sim/output/columns.hpp"
 #include "sim/output/moderation_report.hpp"
 #include "sim/output/results_writer.hpp"
 #include "sim/output/run_summary.hpp"
@@ -58,17 +60,16 @@ std::string money(double usd) {
   return fixed(usd, 2);
 }
 
-void print_kpi_table(const model::Scenario& scenario, const observe::RunOutcome& outcome) {
-  const auto ledger = economics::build_ledger(scenario, outcome);
+void print_kpi_table(const model::Scenario& scenario, const economics::RunBooks& books) {
   std::printf("users and unit economics (real-world equivalents, scale %s; last 30 days for rates):\n",
               fixed(scenario.experiment.scale, 0).c_str());
   std::printf("  %s%s%s%s%s%s%s%s%s\n", padded("region", 22).c_str(), padded("adopted", 10).c_str(),
               padded("paying", 9).c_str(), padded("conv.", 8).c_str(), padded("churn/mo", 10).c_str(),
               padded("ARPPU/mo", 10).c_str(), padded("ARR", 10).c_str(), padded("cost/clip", 11).c_str(), "margin");
-  for (std::size_t r = 0; r <= scenario.regions.size(); ++r) {
-    const bool all = r == scenario.regions.size();
-    const auto k = economics::compute_kpis(scenario, outcome, ledger, all ? economics::kAllRegions : r);
-    std::printf("  %s%s%s%s%s%s%s%s%s\n", padded(all ? "all" : scenario.regions[r].name, 22).c_str(),
+  for (std::size_t r = 0; r < books.kpis.size(); ++r) {
+    const auto& k = books.kpis[r];
+    std::printf("  %s%s%s%s%s%s%s%s%s\n",
+                padded(r < scenario.regions.size() ? scenario.regions[r].name : "all", 22).c_str(),
                 padded(money(k.users_adopted), 10).c_str(), padded(money(k.users_paid_end), 9).c_str(),
                 padded(percent(k.conversion), 8).c_str(), padded(percent(k.paid_churn_month), 10).c_str(),
                 padded("$" + money(k.arppu_usd_month), 10).c_str(), padded("$" + money(k.arr_usd), 10).c_str(),
@@ -143,11 +144,15 @@ int simulate_and_write(const model::Scenario& scenario, const std::string& direc
     const auto started = std::chrono::steady_clock::now();
     const observe::RunOutcome outcome = simulate_with_progress(scenario, progress, quiet);
     output::check_invariants(outcome);
-    if (outcome.market != nullptr) economics::check_books(scenario, outcome);
+    std::optional<economics::RunBooks> books;  // users mode: one ledger and one set of KPIs for files and console
+    if (outcome.market != nullptr) {
+      economics::check_books(scenario, outcome);
+      books = economics::close_books(scenario, outcome);
+    }
     output::RunInfo info;
     info.overrides = overrides;
     info.wall_time_s = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
-    const auto written = output::write_results(folder, scenario, outcome, info);
+    const auto written = output::write_results(folder, scenario, outcome, info, books ? &*books : nullptr);
     if (quiet) {
       std::printf("%s\n", written.directory.c_str());
       return kSuccess;
@@ -162,7 +167,7 @@ int simulate_and_write(const model::Scenario& scenario, const std::string& direc
                 fixed(info.wall_time_s, 2).c_str());
     std::printf("after %s days of warm-up, by serving region:\n", fixed(scenario.experiment.warmup_days, 2).c_str());
     print_region_table(output::summarize_regions(outcome, region_names(scenario)));
-    if (outcome.market != nullptr) print_kpi_table(scenario, outcome);
+    if (books) print_kpi_table(scenario, *books);
     if (outcome.market != nullptr && outcome.market->moderation() != nullptr) {
       std::printf("%s", output::moderation_report(scenario, outcome).c_str());
     }
@@ -254,6 +259,11 @@ int keys_command() {
   }
   for (const auto& s : sections)
     std::printf("## %s\n\n%s\n", s.title, config::keys_markdown(s.keys).c_str());
+  return kSuccess;
+}
+
+int columns_command() {
+  std::printf("%s", output::columns_markdown().c_str());
   return kSuccess;
 }
 

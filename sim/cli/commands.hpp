@@ -47,6 +47,8 @@ int report_config_error(const schema::ConfigError& e);
 int validate_command(const std::string& experiment, const std::vector<std::string>& overrides);
 /// @brief `gvsim keys`: print the reference of every configuration key as Markdown.
 int keys_command();
+/// @brief `gvsim columns`: print the columns of every results CSV file (unit, meaning, row grain) as Markdown.
+int columns_command();
 
 /// @brief Options of `gvsim report`.
 struct ReportCommandOptions {

@@ -106,6 +106,15 @@ Kpis compute_kpis(const model::Scenario& scenario, const observe::RunOutcome& ou
   return k;
 }
 
+RunBooks close_books(const model::Scenario& scenario, const observe::RunOutcome& outcome) {
+  RunBooks books;
+  books.ledger = build_ledger(scenario, outcome);
+  for (std::size_t r = 0; r < scenario.regions.size(); ++r)
+    books.kpis.push_back(compute_kpis(scenario, outcome, books.ledger, r));
+  books.kpis.push_back(compute_kpis(scenario, outcome, books.ledger, kAllRegions));
+  return books;
+}
+
 void check_books(const model::Scenario& scenario, const observe::RunOutcome& outcome) {
   const auto& market = *outcome.market;
   const auto& table = market.table();

@@ -67,6 +67,15 @@ struct Kpis {
 Kpis compute_kpis(const model::Scenario& scenario, const observe::RunOutcome& outcome, const Ledger& ledger,
                   std::size_t region);
 
+/// @brief The books of a run, computed once and shared by the results files and the console summary.
+struct RunBooks {
+  Ledger ledger;
+  std::vector<Kpis> kpis;  ///< one per region in scenario order, then the whole platform
+};
+
+/// @brief The ledger and the KPIs of every region and of the whole platform (workload mode `users` only).
+RunBooks close_books(const model::Scenario& scenario, const observe::RunOutcome& outcome);
+
 /// @brief Checks that users, jobs and money add up: every day's closing counts follow from the previous day's and
 /// the day's flows (adoptions, conversions, paid churn, lapses), adopted = free + paid + churned per region
 /// (counted from the user table), jobs accepted by the market = jobs that reached a cluster + jobs blocked before the

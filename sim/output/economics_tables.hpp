@@ -13,7 +13,6 @@ std::string region_daily_csv(const model::Scenario& scenario, const observe::Run
                              const economics::Ledger& ledger);
 
 /// @brief Headline KPIs per region and for the whole platform ("all"), as CSV text.
-std::string kpis_csv(const model::Scenario& scenario, const observe::RunOutcome& outcome,
-                     const economics::Ledger& ledger);
+std::string kpis_csv(const model::Scenario& scenario, const economics::RunBooks& books);
 
 }  // namespace gvsim::output

@@ -3,59 +3,19 @@
 #include <cmath>
 #include <cstdio>
 
+#include "sim/output/columns.hpp"
+
 namespace gvsim::output {
 
-std::vector<std::string> moderation_columns() {
-  return {"jobs_blocked_prompt",
-          "jobs_blocked_video",
-          "blocked_benign",
-          "harmful_requests",
-          "prompt_tp",
-          "prompt_fp",
-          "prompt_tn",
-          "prompt_fn",
-          "video_tp",
-          "video_fp",
-          "video_tn",
-          "video_fn",
-          "review_queued",
-          "reviewed",
-          "overturned",
-          "confirmed",
-          "review_backlog",
-          "harmful_published",
-          "incidents",
-          "suspensions",
-          "suspended",
-          "exited",
-          "forced_strictness"};
-}
-
-void append_moderation_cells(CsvTable& table, const users::ModerationDay& day, double scale) {
+void append_moderation_cells(DeclaredTable& table, const users::ModerationDay& day, double scale) {
+  using namespace columns::moderation;
   auto scaled = [scale](std::int64_t n) { return static_cast<double>(n) * scale; };
-  table.cell(scaled(day.jobs_blocked_prompt))
-      .cell(scaled(day.jobs_blocked_video))
-      .cell(scaled(day.blocked_benign))
-      .cell(scaled(day.harmful_requests))
-      .cell(scaled(day.prompt_tp))
-      .cell(scaled(day.prompt_fp))
-      .cell(scaled(day.prompt_tn))
-      .cell(scaled(day.prompt_fn))
-      .cell(scaled(day.video_tp))
-      .cell(scaled(day.video_fp))
-      .cell(scaled(day.video_tn))
-      .cell(scaled(day.video_fn))
-      .cell(scaled(day.review_queued))
-      .cell(scaled(day.reviewed))
-      .cell(scaled(day.overturned))
-      .cell(scaled(day.confirmed))
-      .cell(scaled(day.review_backlog))
-      .cell(scaled(day.harmful_published))
-      .cell(static_cast<long long>(day.incidents))
-      .cell(static_cast<long long>(day.suspensions))
-      .cell(static_cast<long long>(day.suspended ? 1 : 0))
-      .cell(static_cast<long long>(day.exited ? 1 : 0))
-      .cell(static_cast<long long>(day.forced_strictness ? 1 : 0));
+  // Each column declaration (moderation_columns.def) becomes the cell of its column, from its source.
+#define GVSIM_CSV(file, grain, when, row_keys, note)
+#define GVSIM_COLUMN(constant, name, unit, meaning, source) table.cell(constant, source);
+#include "sim/output/moderation_columns.def"
+#undef GVSIM_COLUMN
+#undef GVSIM_CSV
 }
 
 namespace {

@@ -2,7 +2,8 @@
 
 #include <algorithm>
 
-#include "sim/output/csv_table.hpp"
+#include "sim/output/columns.hpp"
+#include "sim/output/declared_table.hpp"
 #include "sim/output/results_writer.hpp"
 
 namespace gvsim::output {
@@ -11,9 +12,13 @@ bool has_promotions(const model::Scenario& scenario, const observe::RunOutcome& 
   return outcome.market != nullptr && !scenario.experiment.policies.pricing.promotions.empty();
 }
 
+// Each column declaration (promotions_daily_columns.def) becomes the cell of its column, from its source.
+#define GVSIM_CSV(file, grain, when, row_keys, note)
+#define GVSIM_COLUMN(constant, name, unit, meaning, source) table.cell(constant, source);
+
 std::string promotions_daily_csv(const model::Scenario& scenario, const observe::RunOutcome& outcome) {
-  CsvTable table({"scenario", "replication", "seed", "day", "region", "promotion", "subscribers", "discounted_renewals",
-                  "discounted_packs", "discount_usd"});
+  using namespace columns::promotions;
+  DeclaredTable table(layout_of(kCsv));
   const auto& promotions = outcome.market->policies().pricing().promotions();
   const auto& tallies = outcome.market->policies().promotion_days();
   const double scale = scenario.experiment.scale;
@@ -27,17 +32,15 @@ std::string promotions_daily_csv(const model::Scenario& scenario, const observe:
         const users::PromotionDay day = d < days.size() ? days[d] : users::PromotionDay{};
         table.row();
         append_run_keys(table, scenario);
-        table.cell(static_cast<long long>(d))
-            .cell(scenario.regions[r].name)
-            .cell(promotions[p].name)
-            .cell(scaled(day.subscribers))
-            .cell(scaled(day.discounted_renewals))
-            .cell(scaled(day.discounted_packs))
-            .cell(scale * day.discount_usd);
+        table.cell(columns::keys::kDay, d);
+#include "sim/output/promotions_daily_columns.def"
       }
     }
   }
   return table.str();
 }
+
+#undef GVSIM_COLUMN
+#undef GVSIM_CSV
 
 }  // namespace gvsim::output

@@ -4,11 +4,13 @@
 #include <cmath>
 #include <cstdio>
 #include <nlohmann/json.hpp>
+#include <stdexcept>
 
 #include "gvsim/version.hpp"
 #include "sim/config/json_dumper.hpp"
 #include "sim/economics/books.hpp"
-#include "sim/output/csv_table.hpp"
+#include "sim/output/columns.hpp"
+#include "sim/output/declared_table.hpp"
 #include "sim/output/economics_tables.hpp"
 #include "sim/output/policy_tables.hpp"
 #include "sim/output/run_summary.hpp"
@@ -22,15 +24,20 @@ using Json = nlohmann::ordered_json;
 
 }  // namespace
 
-void append_run_keys(CsvTable& table, const model::Scenario& scenario) {
+void append_run_keys(DeclaredTable& table, const model::Scenario& scenario) {
   const auto& e = scenario.experiment;
-  table.cell(e.name).cell(static_cast<long long>(e.replication)).cell(static_cast<long long>(e.seed));
+  table.cell(columns::keys::kScenario, e.name)
+      .cell(columns::keys::kReplication, e.replication)
+      .cell(columns::keys::kSeed, e.seed);
 }
 
+// The writers expand each column declaration (*_columns.def) into the cell of a row: a column and its source.
+#define GVSIM_CSV(file, grain, when, row_keys, note)
+#define GVSIM_COLUMN(constant, name, unit, meaning, source) table.cell(constant, source);
+
 std::string timeseries_csv(const model::Scenario& scenario, const observe::RunOutcome& outcome) {
-  CsvTable table({"scenario", "replication", "seed", "day", "region", "datacenter", "cluster", "gpus", "jobs_arrived",
-                  "jobs_started", "jobs_completed", "mean_wait_s", "p95_wait_s", "mean_queue_length", "utilisation",
-                  "gpu_hours_busy", "gpu_hours_provisioned"});
+  using namespace columns::timeseries;
+  DeclaredTable table(layout_of(kCsv));
   const auto& recorder = outcome.recorder;
   for (std::size_t d = 0; d < recorder.day_count(); ++d) {
     const double day_s = recorder.day_length_s(d);
@@ -40,81 +47,28 @@ std::string timeseries_csv(const model::Scenario& scenario, const observe::RunOu
       std::vector<double> waits = day.waits_s;
       table.row();
       append_run_keys(table, scenario);
-      table.cell(static_cast<long long>(d))
-          .cell(scenario.regions[info.region].name)
-          .cell(info.datacenter)
-          .cell(info.name)
-          .cell(static_cast<long long>(std::llround(day.provisioned_gpu_s / day_s)))
-          .cell(static_cast<long long>(day.jobs_arrived))
-          .cell(static_cast<long long>(day.jobs_started))
-          .cell(static_cast<long long>(day.jobs_completed))
-          .cell(day.jobs_started > 0 ? day.wait_sum_s / static_cast<double>(day.jobs_started) : std::nan(""))
-          .cell(percentile(waits, 0.95))
-          .cell(day.queue_area_s / day_s)
-          .cell(day.busy_gpu_s / day.provisioned_gpu_s)
-          .cell(day.busy_gpu_s / 3600.0)
-          .cell(day.provisioned_gpu_s / 3600.0);
+      table.cell(columns::keys::kDay, d);
+#include "sim/output/timeseries_columns.def"
     }
   }
   return table.str();
 }
 
 std::string summary_csv(const model::Scenario& scenario, const observe::RunOutcome& outcome) {
-  CsvTable table({"scenario",
-                  "replication",
-                  "seed",
-                  "horizon_days",
-                  "warmup_days",
-                  "gpus",
-                  "jobs_arrived",
-                  "jobs_started",
-                  "jobs_completed",
-                  "jobs_queued_end",
-                  "jobs_running_end",
-                  "jobs_measured",
-                  "mean_wait_s",
-                  "p95_wait_s",
-                  "max_wait_s",
-                  "mean_queue_length",
-                  "arrival_rate_per_s",
-                  "utilisation",
-                  "gpu_hours_busy",
-                  "gpu_hours_provisioned",
-                  "jobs_measured_paid",
-                  "mean_wait_paid_s",
-                  "p95_wait_paid_s",
-                  "mean_wait_free_s",
-                  "p95_wait_free_s"});
+  using namespace columns::summary;
+  DeclaredTable table(layout_of(kCsv));
   std::vector<std::size_t> all(outcome.clusters.size());
   for (std::size_t c = 0; c < all.size(); ++c)
     all[c] = c;
   const GroupSummary s = summarize(outcome, all, "all");
   table.row();
   append_run_keys(table, scenario);
-  table.cell(scenario.experiment.horizon_days)
-      .cell(scenario.experiment.warmup_days)
-      .cell(static_cast<long long>(s.gpus))
-      .cell(static_cast<long long>(s.jobs_arrived))
-      .cell(static_cast<long long>(s.jobs_started))
-      .cell(static_cast<long long>(s.jobs_completed))
-      .cell(static_cast<long long>(s.jobs_queued_end))
-      .cell(static_cast<long long>(s.jobs_running_end))
-      .cell(static_cast<long long>(s.jobs_measured))
-      .cell(s.mean_wait_s)
-      .cell(s.p95_wait_s)
-      .cell(s.max_wait_s)
-      .cell(s.mean_queue_length)
-      .cell(s.arrival_rate_per_s)
-      .cell(s.utilisation)
-      .cell(s.gpu_hours_busy)
-      .cell(s.gpu_hours_provisioned)
-      .cell(static_cast<long long>(s.jobs_measured_paid))
-      .cell(s.mean_wait_paid_s)
-      .cell(s.p95_wait_paid_s)
-      .cell(s.mean_wait_free_s)
-      .cell(s.p95_wait_free_s);
+#include "sim/output/summary_columns.def"
   return table.str();
 }
+
+#undef GVSIM_COLUMN
+#undef GVSIM_CSV
 
 std::string resolved_config_json(const model::Scenario& scenario) {
   model::Scenario copy = scenario;  // the dumper visits through non-const references
@@ -153,13 +107,13 @@ std::string config_hash(const model::Scenario& scenario) {
 }
 
 WrittenResults write_results(ResultsFolder& folder, const model::Scenario& scenario, const observe::RunOutcome& outcome,
-                             const RunInfo& info) {
+                             const RunInfo& info, const economics::RunBooks* books) {
   std::vector<std::pair<std::string, std::string>> files = {{"timeseries.csv", timeseries_csv(scenario, outcome)},
                                                             {"summary.csv", summary_csv(scenario, outcome)}};
   if (outcome.market != nullptr) {
-    const auto ledger = economics::build_ledger(scenario, outcome);
-    files.emplace_back("region_daily.csv", region_daily_csv(scenario, outcome, ledger));
-    files.emplace_back("kpis.csv", kpis_csv(scenario, outcome, ledger));
+    if (books == nullptr) throw std::logic_error("write_results: a users-mode run needs its books");
+    files.emplace_back("region_daily.csv", region_daily_csv(scenario, outcome, books->ledger));
+    files.emplace_back("kpis.csv", kpis_csv(scenario, *books));
   }
   if (has_promotions(scenario, outcome))
     files.emplace_back("promotions_daily.csv", promotions_daily_csv(scenario, outcome));

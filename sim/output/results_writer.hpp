@@ -4,9 +4,11 @@
 #include <string>
 #include <vector>
 
+#include "sim/economics/books.hpp"
 #include "sim/model/scenario.hpp"
 #include "sim/observe/run_outcome.hpp"
 #include "sim/output/csv_table.hpp"
+#include "sim/output/declared_table.hpp"
 #include "sim/output/results_folder.hpp"
 
 namespace gvsim::output {
@@ -24,7 +26,7 @@ struct WrittenResults {
 };
 
 /// @brief Appends the run's key cells (scenario, replication, seed) that start every row of every results table.
-void append_run_keys(CsvTable& table, const model::Scenario& scenario);
+void append_run_keys(DeclaredTable& table, const model::Scenario& scenario);
 
 /// @brief The per day x cluster time series as CSV text.
 std::string timeseries_csv(const model::Scenario& scenario, const observe::RunOutcome& outcome);
@@ -39,8 +41,9 @@ std::string config_hash(const model::Scenario& scenario);
 
 /// @brief Writes timeseries.csv, summary.csv (and in users mode region_daily.csv, kpis.csv, and with promotions
 /// promotions_daily.csv), then manifest.json (with each region's entry day in users mode)
-/// into `folder` and commits it: the folder appears or replaces an earlier one as a unit.
+/// into `folder` and commits it: the folder appears or replaces an earlier one as a unit. `books` are the run's
+/// books (close_books) in users mode, else null.
 WrittenResults write_results(ResultsFolder& folder, const model::Scenario& scenario, const observe::RunOutcome& outcome,
-                             const RunInfo& info);
+                             const RunInfo& info, const economics::RunBooks* books);
 
 }  // namespace gvsim::output

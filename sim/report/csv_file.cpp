@@ -107,18 +107,30 @@ CsvFile CsvFile::parse(const std::string& text, const std::string& name) {
   return file;
 }
 
-bool CsvFile::has_column(const std::string& column_name) const {
-  for (const auto& h : header_) {
-    if (h == column_name) return true;
-  }
-  return false;
-}
-
-std::size_t CsvFile::column(const std::string& column_name) const {
+std::size_t CsvFile::find(const std::string& column_name) const {
   for (std::size_t i = 0; i < header_.size(); ++i) {
     if (header_[i] == column_name) return i;
   }
-  throw ReportError(name_ + ": no column '" + column_name + "'");
+  return header_.size();
+}
+
+bool CsvFile::has_column(const std::string& column_name) const {
+  return find(column_name) < header_.size();
+}
+
+std::size_t CsvFile::column(const std::string& column_name) const {
+  const std::size_t i = find(column_name);
+  if (i == header_.size()) throw ReportError(name_ + ": no column '" + column_name + "'");
+  return i;
+}
+
+std::size_t CsvFile::column(const output::Column& declared) const {
+  const std::size_t i = find(std::string(declared.name));
+  if (i == header_.size()) {
+    throw ReportError(name_ + ": no column '" + std::string(declared.name) + "' (" + std::string(declared.meaning) +
+                      "): the results folder lacks a column gvsim writes; was it written by another version?");
+  }
+  return i;
 }
 
 double CsvFile::number(std::size_t r, std::size_t c) const {

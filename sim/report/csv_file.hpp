@@ -4,6 +4,8 @@
 #include <string>
 #include <vector>
 
+#include "sim/output/csv_layout.hpp"
+
 namespace gvsim::report {
 
 /// @brief A CSV file read whole: a header and rows of text cells (RFC 4180 quoting).
@@ -16,8 +18,13 @@ class CsvFile {
 
   /// @brief Index of column `name`; throws ReportError when the file has no such column.
   std::size_t column(const std::string& name) const;
+  /// @brief Index of the declared results column `column`; throws ReportError naming the file and the column when
+  /// the file lacks it.
+  std::size_t column(const output::Column& column) const;
   /// @brief True when the header has column `name`.
   bool has_column(const std::string& name) const;
+  /// @brief True when the header has the declared results column `column`.
+  bool has_column(const output::Column& column) const { return has_column(std::string(column.name)); }
   /// @brief Number of data rows.
   std::size_t size() const { return rows_.size(); }
   /// @brief Cell text of row `r`, column `c`.
@@ -28,6 +35,8 @@ class CsvFile {
   const std::string& name() const { return name_; }
 
  private:
+  std::size_t find(const std::string& column_name) const;  // header size when absent
+
   std::string name_;
   std::vector<std::string> header_;
   std::vector<std::vector<std::string>> rows_;

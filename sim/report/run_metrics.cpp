@@ -4,6 +4,7 @@
 #include <filesystem>
 #include <map>
 
+#include "sim/output/columns.hpp"
 #include "sim/report/csv_file.hpp"
 #include "sim/report/report_error.hpp"
 
@@ -43,8 +44,16 @@ struct JobSums {
   std::vector<double> moderation;  ///< sums of kModerationColumns, when region_daily.csv has them
 };
 
-/// Moderation outcomes summed over the run, present in region_daily.csv when a moderation policy is active.
-const std::vector<std::string> kModerationColumns = {"blocked_benign", "harmful_published", "incidents", "fines_usd"};
+namespace summary_columns = output::columns::summary;
+namespace timeseries_columns = output::columns::timeseries;
+namespace daily_columns = output::columns::region_daily;
+namespace kpi_columns = output::columns::kpis;
+
+/// Moderation outcomes summed over the run from region_daily.csv, when a moderation policy is active (then the
+/// moderation columns are there); each is also the name of its metric.
+const std::vector<const output::Column*> kModerationColumns = {
+    &output::columns::moderation::kBlockedBenign, &output::columns::moderation::kHarmfulPublished,
+    &output::columns::moderation::kIncidents, &daily_columns::kFinesUsd};
 
 double ratio(double a, double b) {
   return b > 0.0 ? a / b : std::nan("");
@@ -58,12 +67,12 @@ void add(RunMetrics& out, const std::string& region, const std::string& metric, 
 double read_summary(const std::string& dir, RunMetrics& out) {
   const CsvFile f = CsvFile::read(dir + "/summary.csv");
   if (f.size() != 1) throw ReportError(f.name() + ": expected one data row, got " + std::to_string(f.size()));
-  add(out, "all", "jobs", f.number(0, f.column("jobs_arrived")));
-  add(out, "all", "mean_wait_s", f.number(0, f.column("mean_wait_s")));
-  add(out, "all", "p95_wait_s", f.number(0, f.column("p95_wait_s")));
-  add(out, "all", "mean_queue_length", f.number(0, f.column("mean_queue_length")));
-  add(out, "all", "utilisation", f.number(0, f.column("utilisation")));
-  const double warmup = f.number(0, f.column("warmup_days"));
+  add(out, "all", "jobs", f.number(0, f.column(summary_columns::kJobsArrived)));
+  add(out, "all", "mean_wait_s", f.number(0, f.column(summary_columns::kMeanWaitS)));
+  add(out, "all", "p95_wait_s", f.number(0, f.column(summary_columns::kP95WaitS)));
+  add(out, "all", "mean_queue_length", f.number(0, f.column(summary_columns::kMeanQueueLength)));
+  add(out, "all", "utilisation", f.number(0, f.column(summary_columns::kUtilisation)));
+  const double warmup = f.number(0, f.column(summary_columns::kWarmupDays));
   return std::isfinite(warmup) ? warmup : 0.0;
 }
 
@@ -71,9 +80,11 @@ double read_summary(const std::string& dir, RunMetrics& out) {
 // the warm-up (the table has whole days, so a day that straddles the warm-up counts whole).
 void read_timeseries(const std::string& dir, double warmup_days, RunMetrics& out) {
   const CsvFile f = CsvFile::read(dir + "/timeseries.csv");
-  const std::size_t day = f.column("day"), region = f.column("region"), arrived = f.column("jobs_arrived"),
-                    started = f.column("jobs_started"), wait = f.column("mean_wait_s"),
-                    busy = f.column("gpu_hours_busy"), provisioned = f.column("gpu_hours_provisioned");
+  const std::size_t day = f.column(output::columns::keys::kDay), region = f.column(timeseries_columns::kRegion),
+                    arrived = f.column(timeseries_columns::kJobsArrived),
+                    started = f.column(timeseries_columns::kJobsStarted),
+                    wait = f.column(timeseries_columns::kMeanWaitS), busy = f.column(timeseries_columns::kGpuHoursBusy),
+                    provisioned = f.column(timeseries_columns::kGpuHoursProvisioned);
   Ordered<ServingSums> sums;
   for (std::size_t r = 0; r < f.size(); ++r) {
     ServingSums& s = sums[f.at(r, region)];
@@ -98,13 +109,15 @@ void read_timeseries(const std::string& dir, double warmup_days, RunMetrics& out
 // kpis.csv (one row per user region plus `all`) and region_daily.csv (job outcomes over the whole run).
 void read_users(const std::string& dir, RunMetrics& out) {
   const CsvFile daily = CsvFile::read(dir + "/region_daily.csv");
-  const std::size_t region = daily.column("region"), submitted = daily.column("jobs_submitted"),
-                    abandoned = daily.column("jobs_abandoned"), failed = daily.column("jobs_failed");
-  const bool moderated = daily.has_column(kModerationColumns.front());
+  const std::size_t region = daily.column(daily_columns::kRegion),
+                    submitted = daily.column(daily_columns::kJobsSubmitted),
+                    abandoned = daily.column(daily_columns::kJobsAbandoned),
+                    failed = daily.column(daily_columns::kJobsFailed);
+  const bool moderated = daily.has_column(*kModerationColumns.front());
   std::vector<std::size_t> moderation_columns;
   if (moderated) {
-    for (const auto& c : kModerationColumns)
-      moderation_columns.push_back(daily.column(c));
+    for (const output::Column* c : kModerationColumns)
+      moderation_columns.push_back(daily.column(*c));
   }
   Ordered<JobSums> jobs;
   JobSums all;
@@ -126,22 +139,24 @@ void read_users(const std::string& dir, RunMetrics& out) {
       all.moderation[m] += s.moderation[m];
   }
   const CsvFile k = CsvFile::read(dir + "/kpis.csv");
-  const std::size_t kr = k.column("region");
-  const std::vector<std::pair<std::string, std::string>> direct = {{"adopted_users", "users_adopted"},
-                                                                   {"active_users", "users_active_end"},
-                                                                   {"paying_users", "users_paid_end"},
-                                                                   {"conversion", "conversion"},
-                                                                   {"revenue_usd", "revenue_net_usd"},
-                                                                   {"cost_usd", "cost_usd"},
-                                                                   {"gross_margin", "gross_margin"},
-                                                                   {"monthly_paid_churn", "paid_churn_month"},
-                                                                   {"arppu_usd", "arppu_usd_month"},
-                                                                   {"arr_usd", "arr_usd"},
-                                                                   {"cost_per_clip_usd", "cost_per_generation_usd"}};
+  const std::size_t kr = k.column(kpi_columns::kRegion);
+  // Metrics read straight from a kpis.csv column.
+  const std::vector<std::pair<std::string, const output::Column*>> direct = {
+      {"adopted_users", &kpi_columns::kUsersAdopted},
+      {"active_users", &kpi_columns::kUsersActiveEnd},
+      {"paying_users", &kpi_columns::kUsersPaidEnd},
+      {"conversion", &kpi_columns::kConversion},
+      {"revenue_usd", &kpi_columns::kRevenueNetUsd},
+      {"cost_usd", &kpi_columns::kCostUsd},
+      {"gross_margin", &kpi_columns::kGrossMargin},
+      {"monthly_paid_churn", &kpi_columns::kPaidChurnMonth},
+      {"arppu_usd", &kpi_columns::kArppuUsdMonth},
+      {"arr_usd", &kpi_columns::kArrUsd},
+      {"cost_per_clip_usd", &kpi_columns::kCostPerGenerationUsd}};
   std::vector<std::size_t> columns;
   for (const auto& d : direct)
-    columns.push_back(k.column(d.second));
-  const std::size_t revenue = k.column("revenue_net_usd"), cost = k.column("cost_usd");
+    columns.push_back(k.column(*d.second));
+  const std::size_t revenue = k.column(kpi_columns::kRevenueNetUsd), cost = k.column(kpi_columns::kCostUsd);
   for (std::size_t r = 0; r < k.size(); ++r) {
     const std::string& name = k.at(r, kr);
     const JobSums s = name == "all" ? all : jobs[name];
@@ -151,7 +166,7 @@ void read_users(const std::string& dir, RunMetrics& out) {
       add(out, name, direct[i].first, k.number(r, columns[i]));
     add(out, name, "profit_usd", k.number(r, revenue) - k.number(r, cost));
     for (std::size_t m = 0; m < s.moderation.size(); ++m)
-      add(out, name, kModerationColumns[m], s.moderation[m]);
+      add(out, name, std::string(kModerationColumns[m]->name), s.moderation[m]);
   }
 }
 

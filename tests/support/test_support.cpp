@@ -261,6 +261,15 @@ std::string read_text(const std::string& path) {
   return buffer.str();
 }
 
+std::string generated_section(const std::string& path, const std::string& name) {
+  const std::string text = read_text(path);
+  const std::string begin_marker = "<!-- " + name + ":begin -->\n";
+  const auto begin = text.find(begin_marker);
+  const auto end = text.find("<!-- " + name + ":end -->");
+  if (begin == std::string::npos || end == std::string::npos || end < begin) return "";
+  return text.substr(begin + begin_marker.size(), end - begin - begin_marker.size());
+}
+
 std::vector<std::map<std::string, std::string>> read_csv(const std::string& path) {
   std::istringstream in(read_text(path));
   std::string line;

@@ -89,6 +89,10 @@ void resume_paused(const std::string& fifo, int pid);
 /// @brief Reads a whole file; empty string if it does not exist.
 std::string read_text(const std::string& path);
 
+/// @brief The text of the file `path` between the lines `<!-- NAME:begin -->` and `<!-- NAME:end -->` (a generated
+/// section of a README); empty when a marker is missing.
+std::string generated_section(const std::string& path, const std::string& name);
+
 /// @brief Parses a CSV with a header into rows of column -> text.
 std::vector<std::map<std::string, std::string>> read_csv(const std::string& path);
 

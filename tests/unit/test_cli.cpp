@@ -19,7 +19,7 @@ TEST_CASE("version and per-subcommand help exit 0", "[cli]") {
   const auto version = run_gvsim({"--version"});
   CHECK(version.exit_code == 0);
   CHECK(version.out.find("gvsim 0.") == 0);
-  for (const char* sub : {"run", "validate", "keys", "report", "schema"}) {
+  for (const char* sub : {"run", "validate", "keys", "columns", "report", "schema"}) {
     const auto help = run_gvsim({sub, "--help"});
     INFO(sub);
     CHECK(help.exit_code == 0);
@@ -80,14 +80,10 @@ TEST_CASE("an unknown policy name lists the valid ones", "[cli]") {
 TEST_CASE("the key reference in experiments/README.md is the one gvsim declares", "[cli][docs]") {
   const auto keys = run_gvsim({"keys"});
   REQUIRE(keys.exit_code == 0);
-  const std::string readme = gvsim::test::read_text(source_dir() + "/experiments/README.md");
-  const std::string begin_marker = "<!-- keys:begin -->\n";
-  const auto begin = readme.find(begin_marker);
-  const auto end = readme.find("<!-- keys:end -->");
-  REQUIRE(begin != std::string::npos);
-  REQUIRE(end != std::string::npos);
+  const std::string section = gvsim::test::generated_section(source_dir() + "/experiments/README.md", "keys");
+  REQUIRE_FALSE(section.empty());
   // Regenerate with: gvsim keys, pasted between the markers (see experiments/README.md).
-  CHECK(readme.substr(begin + begin_marker.size(), end - begin - begin_marker.size()) == keys.out);
+  CHECK(section == keys.out);
 }
 
 TEST_CASE("SIGINT and SIGTERM end a run with exit 130, no results and no temporaries", "[cli]") {
