@@ -121,12 +121,19 @@ int report_config_error(const schema::ConfigError& e) {
   return kBadInput;
 }
 
+/// Keys that are valid but have no effect in this single run, on stderr (a study's variants may choose them).
+void print_warnings(const model::Scenario& scenario) {
+  for (const auto& w : scenario.warnings)
+    std::cerr << "gvsim: warning: " << schema::format_diagnostic(w) << "\n";
+}
+
 int run_command(const RunOptions& options) {
   if (options.study_run >= 0) return study_run_command(options);
   if (!options.shard.empty() || options.mpi || study::is_study(options.experiment, options.overrides))
     return study_command(options);
   try {
     const model::Scenario scenario = config::load_scenario(options.experiment, {options.overrides});
+    print_warnings(scenario);
     const std::string directory = options.out_dir.empty() ? "results/" + scenario.experiment.name : options.out_dir;
     return simulate_and_write(scenario, directory, options.overrides, options.quiet, options.progress);
   } catch (const schema::ConfigError& e) {
@@ -217,6 +224,7 @@ int validate_command(const std::string& experiment, const std::vector<std::strin
   if (study::is_study(experiment, overrides)) return validate_study_command(experiment, overrides);
   try {
     const model::Scenario scenario = config::load_scenario(experiment, {overrides});
+    print_warnings(scenario);
     print_scenario_summary(experiment, scenario);
     return kSuccess;
   } catch (const schema::ConfigError& e) {

@@ -261,6 +261,15 @@ void ConfigReader::here_of(std::string_view key, schema::SourceMark& mark) {
   if (found != nullptr) mark = found->mark;
 }
 
+void ConfigReader::inactive(std::string_view key, std::string_view reason) {
+  const ConfigNode* found = node_ == nullptr ? nullptr : node_->find(key);
+  if (found == nullptr) return;
+  diagnostics_.warning(found->mark, path_of(key),
+                       "set, but " + std::string(reason) +
+                           ", so these keys have no effect in this run (they are still checked, so that changing "
+                           "name alone switches)");
+}
+
 void ConfigReader::here(schema::SourceMark& mark) {
   if (node_ != nullptr) mark = node_->mark;
 }

@@ -40,6 +40,7 @@ class ConfigReader final : public schema::Fields {
   void raw(std::string_view key, schema::RawValue& value, schema::RawShape shape, std::string_view doc) override;
   void here(schema::SourceMark& mark) override;
   void here_of(std::string_view key, schema::SourceMark& mark) override;
+  void inactive(std::string_view key, std::string_view reason) override;
   void object(std::string_view key, std::string_view doc, schema::Presence presence,
               const std::function<void(schema::Fields&)>& body) override;
   void sequence(std::string_view key, std::string_view doc, std::size_t min_items, std::size_t size,

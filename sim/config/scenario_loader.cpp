@@ -115,6 +115,7 @@ model::Scenario load_scenario(const std::string& experiment_path, const LoadOpti
     check_scenario(scenario, wan.links, regions_dir.string(), diagnostics);
   }
   if (!diagnostics.empty()) throw schema::ConfigError(std::move(diagnostics));
+  scenario.warnings = diagnostics.warnings();
   return scenario;
 }
 

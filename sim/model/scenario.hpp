@@ -254,6 +254,7 @@ struct Scenario {
   std::vector<GpuModel> gpus;
   std::vector<WanLink> links;  ///< only links between participating regions
   std::string experiment_file;
+  std::vector<schema::Diagnostic> warnings;  ///< keys written that have no effect in this run (Fields::inactive)
 };
 
 void describe(schema::Fields& f, GpuModel& v);

@@ -26,6 +26,10 @@ std::string format_diagnostic(const Diagnostic& d) {
   return out;
 }
 
+void Diagnostics::warning(const SourceMark& mark, std::string_view key_path, std::string message) {
+  warnings_.push_back(Diagnostic{mark, std::string(key_path), std::move(message)});
+}
+
 std::string Diagnostics::format() const {
   std::string out;
   for (const auto& d : items_)

@@ -37,9 +37,14 @@ class Diagnostics {
   const std::vector<Diagnostic>& items() const { return items_; }
   /// @brief Renders all problems, one `file:line:col: key.path: message` per line.
   std::string format() const;
+  /// @brief Records a key that is valid but has no effect in this configuration (not a problem: nothing stops).
+  void warning(const SourceMark& mark, std::string_view key_path, std::string message);
+  /// @brief The warnings, in the order they were found.
+  const std::vector<Diagnostic>& warnings() const { return warnings_; }
 
  private:
   std::vector<Diagnostic> items_;
+  std::vector<Diagnostic> warnings_;
 };
 
 /// @brief Renders a single diagnostic as `file:line:col: key.path: message`.
