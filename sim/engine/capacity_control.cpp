@@ -1,7 +1,7 @@
 #include "sim/engine/capacity_control.hpp"
 
+#include <simgrid/engine.h>  // simgrid_get_clock(): s4u/Engine.hpp takes seconds to compile
 #include <simgrid/s4u/Actor.hpp>
-#include <simgrid/s4u/Engine.hpp>
 #include <simgrid/s4u/Semaphore.hpp>
 
 #include <algorithm>
@@ -124,7 +124,7 @@ void CapacityControl::control_capacity(std::size_t c) {
       next = std::min(next, order.ready_s);
     if (!(next < horizon)) return;
     sg4::this_actor::sleep_until(next);
-    const double now = sg4::Engine::get_clock();
+    const double now = simgrid_get_clock();
     for (std::size_t i = 0; i < runtime.orders.size();) {
       const PendingOrder order = runtime.orders[i];
       if (order.ready_s > now) {

@@ -1,7 +1,7 @@
 #include "sim/engine/cluster_workers.hpp"
 
+#include <simgrid/engine.h>  // simgrid_get_clock(): s4u/Engine.hpp takes seconds to compile
 #include <simgrid/s4u/Actor.hpp>
-#include <simgrid/s4u/Engine.hpp>
 #include <simgrid/s4u/Semaphore.hpp>
 
 #include <cstdint>
@@ -53,7 +53,7 @@ void ClusterWorkers::work(std::size_t cluster, std::size_t slot) {
       continue;
     }
     const policies::JobTicket job = next_job(runtime);
-    const double now = sg4::Engine::get_clock();
+    const double now = simgrid_get_clock();
     const double wait = now - job.submit_time_s;
     if (wait > job.patience_s) {
       // The user gave up while the job waited; it leaves the queue unserved (lazy removal at pop time).
@@ -67,22 +67,22 @@ void ClusterWorkers::work(std::size_t cluster, std::size_t slot) {
     ++(job.paid ? runtime.running_paid : runtime.running_free);
     sg4::this_actor::execute(job.work_gpu_s * platform::kReferenceFlops);
     --(job.paid ? runtime.running_paid : runtime.running_free);
-    outcome_.recorder.on_complete(cluster, slot, sg4::Engine::get_clock());
+    outcome_.recorder.on_complete(cluster, slot, simgrid_get_clock());
     ++outcome_.events;
     if (!job.paid && runtime.cap_parked > 0) runtime.cap_wake->release();
     if (runtime.slots[slot] == SlotState::kRetiring) {
       --runtime.in_service;
-      outcome_.recorder.on_capacity(cluster, sg4::Engine::get_clock(), runtime.in_service, runtime.reserved);
+      outcome_.recorder.on_capacity(cluster, simgrid_get_clock(), runtime.in_service, runtime.reserved);
       park(runtime, slot);
     }
     if (outcome_.market == nullptr) continue;
     const double failure = scenario_.experiment.workload.clip_classes[job.clip_class].failure_probability;
     if (failure > 0.0 && runtime.failures->bernoulli(failure)) {
-      outcome_.market->on_failed(as_request(job), sg4::Engine::get_clock());
+      outcome_.market->on_failed(as_request(job), simgrid_get_clock());
       continue;
     }
-    const auto verdict = outcome_.market->check_video(as_request(job), static_cast<std::uint32_t>(cluster), wait,
-                                                      sg4::Engine::get_clock());
+    const auto verdict =
+        outcome_.market->check_video(as_request(job), static_cast<std::uint32_t>(cluster), wait, simgrid_get_clock());
     if (verdict == users::ModerationVerdict::kPass) {
       delivery_.hand_over(cluster, job, wait);
     } else if (verdict == users::ModerationVerdict::kHeld) {

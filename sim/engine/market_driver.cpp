@@ -1,7 +1,7 @@
 #include "sim/engine/market_driver.hpp"
 
+#include <simgrid/engine.h>  // simgrid_get_clock(): s4u/Engine.hpp takes seconds to compile
 #include <simgrid/s4u/Actor.hpp>
-#include <simgrid/s4u/Engine.hpp>
 #include <simgrid/s4u/Semaphore.hpp>
 
 #include <algorithm>
@@ -71,7 +71,7 @@ void MarketDriver::drive_market(std::size_t region) {
     if (wake_[region] != nullptr) {
       // Sleep until the next event, unless a worker adds an earlier one (then look again).
       // (A zero timeout must not reach acquire_timeout, which would then wait without end.)
-      const double wait = std::min(t, horizon) - sg4::Engine::get_clock();
+      const double wait = std::min(t, horizon) - simgrid_get_clock();
       if (wait > 0.0 && !wake_[region]->acquire_timeout(wait)) continue;
       if (t >= horizon) return;
     } else {

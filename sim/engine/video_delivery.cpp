@@ -1,8 +1,8 @@
 #include "sim/engine/video_delivery.hpp"
 
+#include <simgrid/engine.h>  // simgrid_get_clock(): s4u/Engine.hpp takes seconds to compile
 #include <simgrid/s4u/Actor.hpp>
 #include <simgrid/s4u/Comm.hpp>
-#include <simgrid/s4u/Engine.hpp>
 #include <simgrid/s4u/Semaphore.hpp>
 
 #include <cstdint>
@@ -35,10 +35,10 @@ void VideoDelivery::deliver(std::size_t cluster) {
     const Delivery delivery = runtime.deliveries.front();
     runtime.deliveries.pop_front();
     const double megabytes = classes[delivery.job.clip_class].video_megabytes;
-    outcome_.recorder.on_egress(cluster, sg4::Engine::get_clock(), megabytes / 1000.0, delivery.job.origin_region);
+    outcome_.recorder.on_egress(cluster, simgrid_get_clock(), megabytes / 1000.0, delivery.job.origin_region);
     sg4::Comm::sendto(runtime.source_host, region_edges_[delivery.job.origin_region],
                       static_cast<std::uint64_t>(megabytes * 1e6));
-    outcome_.market->on_delivered(as_request(delivery.job), delivery.wait_s, sg4::Engine::get_clock());
+    outcome_.market->on_delivered(as_request(delivery.job), delivery.wait_s, simgrid_get_clock());
   }
 }
 
