@@ -1,6 +1,6 @@
 #pragma once
 
-#include <simgrid/s4u.hpp>
+#include <simgrid/forward.h>
 
 #include <cstdint>
 #include <deque>

@@ -1,6 +1,7 @@
 #include "sim/platform/platform_builder.hpp"
 
 #include <simgrid/s4u/Engine.hpp>
+#include <simgrid/s4u/Host.hpp>
 #include <simgrid/s4u/Link.hpp>
 #include <simgrid/s4u/NetZone.hpp>
 

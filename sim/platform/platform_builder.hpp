@@ -1,8 +1,8 @@
 #pragma once
 
-#include <vector>
+#include <simgrid/forward.h>
 
-#include <simgrid/s4u/Host.hpp>
+#include <vector>
 
 #include "sim/model/cluster_index.hpp"
 #include "sim/model/region_graph.hpp"

@@ -1,10 +1,17 @@
 #include "sim/users/social_graph.hpp"
 
+#include <boost/graph/compressed_sparse_row_graph.hpp>
+
 #include <algorithm>
 #include <numeric>
 #include <utility>
 
 namespace gvsim::users {
+
+struct SocialAdoption::Graph {
+  using Csr = boost::compressed_sparse_row_graph<boost::directedS>;
+  Csr csr;
+};
 
 namespace {
 
@@ -32,16 +39,39 @@ std::vector<std::pair<std::uint32_t, std::uint32_t>> small_world_edges(std::uint
 
 SocialAdoption::SocialAdoption(std::uint32_t nodes, std::uint32_t mean_degree, double rewiring,
                                rng::RandomStream& stream)
-    : mean_degree_(static_cast<double>(mean_degree)), adopted_(nodes, 0), pending_(nodes), pending_slot_(nodes) {
+    : graph_(std::make_unique<Graph>()),
+      mean_degree_(static_cast<double>(mean_degree)),
+      adopted_(nodes, 0),
+      pending_(nodes),
+      pending_slot_(nodes) {
   const auto edges = small_world_edges(nodes, mean_degree, rewiring, stream);
-  graph_ = Graph(boost::edges_are_unsorted_multi_pass, edges.begin(), edges.end(), nodes);
+  graph_->csr = Graph::Csr(boost::edges_are_unsorted_multi_pass, edges.begin(), edges.end(), nodes);
   std::iota(pending_.begin(), pending_.end(), 0U);
   std::iota(pending_slot_.begin(), pending_slot_.end(), 0U);
   for (std::uint32_t v = 0; v < nodes; ++v) {
-    max_degree_ = std::max(
-        max_degree_, static_cast<std::uint32_t>(boost::out_degree(static_cast<Graph::vertex_descriptor>(v), graph_)));
+    max_degree_ = std::max(max_degree_, static_cast<std::uint32_t>(boost::out_degree(
+                                            static_cast<Graph::Csr::vertex_descriptor>(v), graph_->csr)));
   }
 }
+
+SocialAdoption::SocialAdoption(const SocialAdoption& other)
+    : graph_(std::make_unique<Graph>(*other.graph_)),
+      mean_degree_(other.mean_degree_),
+      max_degree_(other.max_degree_),
+      adopted_(other.adopted_),
+      pending_(other.pending_),
+      pending_slot_(other.pending_slot_),
+      adopters_(other.adopters_),
+      active_edges_(other.active_edges_) {}
+
+SocialAdoption& SocialAdoption::operator=(const SocialAdoption& other) {
+  if (this != &other) *this = SocialAdoption(other);
+  return *this;
+}
+
+SocialAdoption::SocialAdoption(SocialAdoption&& other) noexcept = default;
+SocialAdoption& SocialAdoption::operator=(SocialAdoption&& other) noexcept = default;
+SocialAdoption::~SocialAdoption() = default;
 
 double SocialAdoption::hazard(double p, double q) const {
   return p * static_cast<double>(pending_.size()) + q / mean_degree_ * static_cast<double>(active_edges_);
@@ -60,9 +90,9 @@ std::uint32_t SocialAdoption::adopt_next(double p, double q, rng::RandomStream& 
       const std::uint32_t u = adopters_[std::min<std::size_t>(
           static_cast<std::size_t>(stream.uniform() * static_cast<double>(adopters_.size())), adopters_.size() - 1)];
       const auto degree =
-          static_cast<std::uint32_t>(boost::out_degree(static_cast<Graph::vertex_descriptor>(u), graph_));
+          static_cast<std::uint32_t>(boost::out_degree(static_cast<Graph::Csr::vertex_descriptor>(u), graph_->csr));
       if (stream.uniform() * static_cast<double>(max_degree_) >= static_cast<double>(degree)) continue;
-      auto [first, last] = boost::adjacent_vertices(static_cast<Graph::vertex_descriptor>(u), graph_);
+      auto [first, last] = boost::adjacent_vertices(static_cast<Graph::Csr::vertex_descriptor>(u), graph_->csr);
       const auto pick = std::min<std::uint32_t>(
           static_cast<std::uint32_t>(stream.uniform() * static_cast<double>(degree)), degree - 1);
       const std::uint32_t v = static_cast<std::uint32_t>(*(first + pick));
@@ -85,7 +115,8 @@ void SocialAdoption::mark_adopted(std::uint32_t v) {
   pending_slot_[last] = slot;
   pending_.pop_back();
   adopters_.push_back(v);
-  for (auto [it, end] = boost::adjacent_vertices(static_cast<Graph::vertex_descriptor>(v), graph_); it != end; ++it) {
+  for (auto [it, end] = boost::adjacent_vertices(static_cast<Graph::Csr::vertex_descriptor>(v), graph_->csr); it != end;
+       ++it) {
     if (adopted_[*it] != 0) {
       --active_edges_;  // the edge from that adopter to v is no longer active
     } else {

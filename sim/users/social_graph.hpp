@@ -1,8 +1,7 @@
 #pragma once
 
-#include <boost/graph/compressed_sparse_row_graph.hpp>
-
 #include <cstdint>
+#include <memory>
 #include <vector>
 
 #include "sim/rng/random_stream.hpp"
@@ -21,6 +20,15 @@ class SocialAdoption {
  public:
   /// @brief A graph of `nodes` potential users; `mean_degree` even and >= 2, `rewiring` in [0, 1].
   SocialAdoption(std::uint32_t nodes, std::uint32_t mean_degree, double rewiring, rng::RandomStream& stream);
+  /// @brief A copy of the graph and of the adoption state.
+  SocialAdoption(const SocialAdoption& other);
+  /// @brief Copies the graph and the adoption state.
+  SocialAdoption& operator=(const SocialAdoption& other);
+  /// @brief Takes over the graph and the adoption state.
+  SocialAdoption(SocialAdoption&& other) noexcept;
+  /// @brief Takes over the graph and the adoption state.
+  SocialAdoption& operator=(SocialAdoption&& other) noexcept;
+  ~SocialAdoption();
 
   /// @brief Total adoption hazard per unit time for innovation rate p and imitation rate q (same unit).
   double hazard(double p, double q) const;
@@ -33,10 +41,11 @@ class SocialAdoption {
   std::uint64_t active_edges() const { return active_edges_; }
 
  private:
-  using Graph = boost::compressed_sparse_row_graph<boost::directedS>;
+  /// The Boost.Graph graph, defined in the source file only: Boost.Graph's headers are heavy to compile.
+  struct Graph;
   void mark_adopted(std::uint32_t v);
 
-  Graph graph_;
+  std::unique_ptr<Graph> graph_;
   double mean_degree_;
   std::uint32_t max_degree_ = 0;
   std::vector<std::uint8_t> adopted_;
