@@ -75,6 +75,19 @@ void print_kpi_table(const model::Scenario& scenario, const economics::RunBooks&
                 padded("$" + money(k.arppu_usd_month), 10).c_str(), padded("$" + money(k.arr_usd), 10).c_str(),
                 padded("$" + money(k.cost_per_generation_usd), 11).c_str(), percent(k.gross_margin).c_str());
   }
+  // The whole run beside the last 30 days: a thin recent margin can sit on a deep cumulative loss.
+  const auto& all = books.kpis.back();
+  const auto cash = economics::cash_curve(economics::platform_daily_profit(books.ledger));
+  std::printf(
+      "whole run (%s days, all regions, real-world USD): net revenue $%s, costs $%s, profit $%s, margin %s "
+      "(last 30 days: %s)\n",
+      fixed(scenario.experiment.horizon_days, 0).c_str(), money(all.revenue_net_usd).c_str(),
+      money(all.cost_usd).c_str(), money(cash.final_usd).c_str(), percent(all.gross_margin_run).c_str(),
+      percent(all.gross_margin).c_str());
+  std::printf(
+      "cumulative cash: lowest $%s%s; break-even: %s\n", money(cash.minimum_usd).c_str(),
+      cash.minimum_day >= 0 ? (" on day " + std::to_string(cash.minimum_day)).c_str() : "",
+      cash.break_even_day >= 0 ? ("day " + std::to_string(cash.break_even_day)).c_str() : "not reached by the horizon");
 }
 
 std::vector<std::string> region_names(const model::Scenario& scenario) {

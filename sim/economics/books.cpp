@@ -209,4 +209,33 @@ void check_books(const model::Scenario& scenario, const observe::RunOutcome& out
   if (moderation != nullptr) check_moderation_books(scenario, outcome, completed - failed);
 }
 
+CashCurve cash_curve(const std::vector<double>& daily_profit_usd) {
+  CashCurve c;
+  double cash = 0.0;
+  for (std::size_t d = 0; d < daily_profit_usd.size(); ++d) {
+    cash += daily_profit_usd[d];
+    c.cumulative_usd.push_back(cash);
+    if (cash < c.minimum_usd) {
+      c.minimum_usd = cash;
+      c.minimum_day = static_cast<int>(d);
+    }
+  }
+  c.final_usd = cash;
+  for (std::size_t d = c.cumulative_usd.size(); d-- > 0;) {
+    if (c.cumulative_usd[d] < 0.0) break;
+    c.break_even_day = static_cast<int>(d);
+  }
+  return c;
+}
+
+std::vector<double> platform_daily_profit(const Ledger& ledger) {
+  std::vector<double> profit;
+  for (const auto& region : ledger) {
+    if (profit.size() < region.size()) profit.resize(region.size(), 0.0);
+    for (std::size_t d = 0; d < region.size(); ++d)
+      profit[d] += region[d].revenue_net_usd() - region[d].cost_usd();
+  }
+  return profit;
+}
+
 }  // namespace gvsim::economics

@@ -67,6 +67,21 @@ struct Kpis {
 Kpis compute_kpis(const model::Scenario& scenario, const observe::RunOutcome& outcome, const Ledger& ledger,
                   std::size_t region);
 
+/// @brief The cumulative cash of a run: profit (net revenue - costs) summed day by day from day 0.
+struct CashCurve {
+  std::vector<double> cumulative_usd;  ///< after each day
+  double final_usd = 0.0;              ///< after the last day: the whole run's profit
+  double minimum_usd = 0.0;            ///< lowest point, 0 when it never goes below zero
+  int minimum_day = -1;                ///< day of the lowest point; -1 when it never goes below zero
+  int break_even_day = -1;             ///< first day from which the cumulative cash stays >= 0; -1 if none
+};
+
+/// @brief The cash curve of daily profits (USD per day, day 0 first): the one formula for break-even and minimum.
+CashCurve cash_curve(const std::vector<double>& daily_profit_usd);
+
+/// @brief Daily profit of the whole platform (all regions) from the ledger, day 0 first.
+std::vector<double> platform_daily_profit(const Ledger& ledger);
+
 /// @brief The books of a run, computed once and shared by the results files and the console summary.
 struct RunBooks {
   Ledger ledger;

@@ -143,7 +143,7 @@ void add_sensitivity(const Study& study, Analysis& a) {
 }  // namespace
 
 std::string default_objectives(bool users_mode) {
-  return users_mode ? "gross_margin:max,monthly_paid_churn:min,p95_wait_s:min" : "mean_wait_s:min,utilisation:max";
+  return users_mode ? "gross_margin_run:max,monthly_paid_churn:min,p95_wait_s:min" : "mean_wait_s:min,utilisation:max";
 }
 
 Analysis analyze(const Study& study, const std::string& baseline, const std::string& objectives) {

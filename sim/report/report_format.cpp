@@ -47,8 +47,9 @@ std::string with_interval(const SampleSummary& s) {
 
 std::vector<std::string> headline_metrics(const Study& study, const Analysis& a) {
   const std::vector<std::string> wanted =
-      study.users_mode ? std::vector<std::string>{"paying_users",       "revenue_usd", "profit_usd",     "gross_margin",
-                                                  "monthly_paid_churn", "p95_wait_s",  "blocked_benign", "incidents"}
+      study.users_mode ? std::vector<std::string>{"paying_users",     "revenue_usd",    "profit_usd",
+                                                  "gross_margin_run", "gross_margin",   "monthly_paid_churn",
+                                                  "p95_wait_s",       "blocked_benign", "incidents"}
                        : std::vector<std::string>{"jobs", "mean_wait_s", "p95_wait_s", "utilisation"};
   std::vector<std::string> out;
   for (const auto& m : wanted) {

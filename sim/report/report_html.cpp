@@ -98,10 +98,10 @@ std::string cash_table(const Study& study, const std::map<std::string, std::vect
     if (found == series.end()) continue;
     std::vector<double> profit, minimum, minimum_day, break_even;
     for (const auto& r : found->second) {
-      profit.push_back(r.cumulative_profit_usd);
-      minimum.push_back(r.cash_minimum_usd);
-      if (r.cash_minimum_day >= 0) minimum_day.push_back(r.cash_minimum_day);
-      if (r.break_even_day >= 0) break_even.push_back(r.break_even_day);
+      profit.push_back(r.cash.final_usd);
+      minimum.push_back(r.cash.minimum_usd);
+      if (r.cash.minimum_day >= 0) minimum_day.push_back(r.cash.minimum_day);
+      if (r.cash.break_even_day >= 0) break_even.push_back(r.cash.break_even_day);
     }
     html += row({v, std::to_string(profit.size()), with_interval(summarize(profit)), with_interval(summarize(minimum)),
                  minimum_day.empty() ? "-" : with_interval(summarize(minimum_day)),

@@ -3,6 +3,8 @@
 #include <string>
 #include <vector>
 
+#include "sim/economics/books.hpp"
+
 namespace gvsim::report {
 
 /// @brief One daily series of a run, all regions together.
@@ -15,10 +17,7 @@ struct DailySeries {
 /// @brief The daily series a report plots for a run, and its whole-run cash figures (users mode).
 struct RunSeries {
   std::vector<DailySeries> series;
-  double cumulative_profit_usd = 0.0;  ///< net revenue - costs over the whole run
-  double cash_minimum_usd = 0.0;       ///< lowest point of the cumulative profit curve (0 if it never dips)
-  int cash_minimum_day = -1;           ///< day of that lowest point, -1 if it never dips below 0
-  int break_even_day = -1;             ///< first day from which the cumulative profit stays >= 0; -1 if none
+  economics::CashCurve cash;  ///< cumulative profit of all regions (users mode)
   bool users_mode = false;
 };
 
