@@ -2,12 +2,9 @@
 #include <algorithm>
 
 #include "sim/model/market_spec.hpp"
+#include "sim/model/schema_terms.hpp"
 
 namespace gvsim::model {
-
-using schema::Fields;
-using schema::NumberRule;
-using schema::Presence;
 
 void describe(Fields& f, PathPoint& v) {
   f.number("day", v.day, NumberRule::between(0.0, 36500.0, "d"), "simulated day", Presence::kRequired);

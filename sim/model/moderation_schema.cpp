@@ -1,11 +1,8 @@
 // Declarations of the moderation keys (experiment policies.moderation) and of the region regulation block.
 #include "sim/model/moderation_spec.hpp"
+#include "sim/model/schema_terms.hpp"
 
 namespace gvsim::model {
-
-using schema::Fields;
-using schema::NumberRule;
-using schema::Presence;
 
 void describe(Fields& f, SegmentContentSpec& v) {
   f.here(v.where);

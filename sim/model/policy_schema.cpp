@@ -1,14 +1,11 @@
 // Keys of the policies block: the choice of each kind (its implementations declare their own parameters), the
 // per-region replacements and the scheduled fleet changes.
 #include "sim/model/policy_schema.hpp"
+#include "sim/model/schema_terms.hpp"
 
 #include "sim/model/scenario.hpp"
 
 namespace gvsim::model {
-
-using schema::Fields;
-using schema::NumberRule;
-using schema::Presence;
 
 void describe(Fields& f, CapacitySpec& v) {
   policies::describe_name(f, v);

@@ -1,11 +1,8 @@
 // Declarations of the pricing-policy keys (policies.pricing).
 #include "sim/model/pricing_policy_spec.hpp"
+#include "sim/model/schema_terms.hpp"
 
 namespace gvsim::model {
-
-using schema::Fields;
-using schema::NumberRule;
-using schema::Presence;
 
 void describe(Fields& f, PromotionSpec& v) {
   f.here(v.where);

@@ -1,11 +1,8 @@
 // Every configuration key of gvsim is declared here, once: type, default, unit, range and meaning.
 #include "sim/model/scenario.hpp"
+#include "sim/model/schema_terms.hpp"
 
 namespace gvsim::model {
-
-using schema::Fields;
-using schema::NumberRule;
-using schema::Presence;
 
 void describe(Fields& f, GpuModel& v) {
   f.here(v.where);

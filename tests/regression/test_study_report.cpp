@@ -12,11 +12,7 @@
 
 #include "tests/support/test_support.hpp"
 
-using gvsim::test::read_csv;
-using gvsim::test::read_text;
-using gvsim::test::run_gvsim;
-using gvsim::test::source_dir;
-using gvsim::test::TempDir;
+using namespace gvsim::test;
 
 namespace fs = std::filesystem;
 

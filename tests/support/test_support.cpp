@@ -188,6 +188,11 @@ std::string write_tiny_experiment(const TempDir& dir, const std::string& extra) 
   return dir.write("study.yaml", base + extra);
 }
 
+void write_catalogs(const TempDir& dir, const std::string& links) {
+  dir.write("regions/gpus.yaml", "gpus:\n  h100_sxm: {relative_speed: 1.0}\n");
+  dir.write("regions/wan.yaml", "links: " + links + "\n");
+}
+
 int start_gvsim(const std::vector<std::string>& args) {
   return spawn_gvsim(args, "/dev/null", "/dev/null");
 }

@@ -39,6 +39,10 @@ std::string run_in_child(const std::function<std::string()>& body);
 std::vector<std::vector<double>> region_day_series(
     const std::string& experiment_path, const std::vector<std::function<double(const users::RegionDay&)>>& fields);
 
+/// @brief Writes regions/gpus.yaml (one reference-speed GPU model, h100_sxm) and regions/wan.yaml with `links`
+/// (YAML, e.g. "[]") into `dir`: the catalogs every small test platform shares.
+void write_catalogs(const TempDir& dir, const std::string& links);
+
 /// @brief Result of running the gvsim executable.
 struct CommandResult {
   int exit_code = -1;

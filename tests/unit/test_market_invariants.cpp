@@ -35,8 +35,7 @@ constexpr double kHorizonDays = 40.5;
 
 /// Writes the regions and the experiment; `patient` users never abandon (patience 10^6 s for everyone).
 std::string write_scenario(const TempDir& dir, bool patient) {
-  dir.write("regions/gpus.yaml", "gpus:\n  h100_sxm: {relative_speed: 1.0}\n");
-  dir.write("regions/wan.yaml", "links:\n  - {from: home, to: away, latency_ms: 60, bandwidth_gbps: 10}\n");
+  gvsim::test::write_catalogs(dir, "[{from: home, to: away, latency_ms: 60, bandwidth_gbps: 10}]");
   dir.write("regions/home.yaml",
             "region:\n"
             "  name: home\n"

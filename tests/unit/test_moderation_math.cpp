@@ -15,11 +15,7 @@
 #include "sim/users/moderation_flow.hpp"
 #include "tests/support/policy_reading.hpp"
 
-using gvsim::policies::BinormalModeration;
-using gvsim::policies::BinormalParams;
-using gvsim::policies::ModerationItem;
-using gvsim::policies::ModerationStage;
-using gvsim::policies::standard_normal_cdf;
+using namespace gvsim::policies;
 using gvsim::rng::RandomStream;
 
 namespace {

@@ -28,8 +28,7 @@ using Rows = std::vector<std::map<std::string, std::string>>;
 
 /// Writes the regions (with `home_regulation` as home's regulation block) and the experiment.
 std::string write_scenario(const TempDir& dir, const std::string& home_regulation) {
-  dir.write("regions/gpus.yaml", "gpus:\n  h100_sxm: {relative_speed: 1.0}\n");
-  dir.write("regions/wan.yaml", "links:\n  - {from: home, to: away, latency_ms: 60, bandwidth_gbps: 10}\n");
+  gvsim::test::write_catalogs(dir, "[{from: home, to: away, latency_ms: 60, bandwidth_gbps: 10}]");
   dir.write("regions/home.yaml",
             "region:\n"
             "  name: home\n"

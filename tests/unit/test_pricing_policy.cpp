@@ -10,14 +10,7 @@
 #include "policies/pricing_policy.hpp"
 #include "tests/support/policy_reading.hpp"
 
-using gvsim::policies::HomeState;
-using gvsim::policies::MarketEntryContext;
-using gvsim::policies::MarketEntrySelection;
-using gvsim::policies::PriceQuery;
-using gvsim::policies::PricingContext;
-using gvsim::policies::PricingSelection;
-using gvsim::policies::Product;
-using gvsim::policies::Promotion;
+using namespace gvsim::policies;
 using gvsim::test::read_policy;
 
 namespace {

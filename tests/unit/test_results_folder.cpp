@@ -23,11 +23,7 @@
 #include "tests/support/test_support.hpp"
 
 namespace fs = std::filesystem;
-using gvsim::test::read_text;
-using gvsim::test::run_gvsim;
-using gvsim::test::ScopedEnv;
-using gvsim::test::source_dir;
-using gvsim::test::TempDir;
+using namespace gvsim::test;
 
 namespace {
 

@@ -12,10 +12,7 @@
 
 #include "tests/support/test_support.hpp"
 
-using gvsim::test::read_text;
-using gvsim::test::run_gvsim;
-using gvsim::test::TempDir;
-using gvsim::test::write_tiny_experiment;
+using namespace gvsim::test;
 
 namespace fs = std::filesystem;
 

@@ -68,8 +68,7 @@ std::string number(double v) {
 }
 
 void write_platform(const TempDir& dir) {
-  dir.write("regions/gpus.yaml", "gpus:\n  h100_sxm: {relative_speed: 1.0}\n");
-  dir.write("regions/wan.yaml", "links: []\n");
+  gvsim::test::write_catalogs(dir, "[]");
   const std::string open = std::to_string(kOpenDay);
   dir.write("regions/lab.yaml",
             "region:\n"

@@ -56,8 +56,7 @@ Sample sample_of(const std::vector<double>& xs) {
 /// Mean paid and free waits of each replication of `scheduling` at load rho.
 std::pair<Sample, Sample> simulate(const std::string& scheduling, double rho) {
   TempDir dir;
-  dir.write("regions/gpus.yaml", "gpus:\n  h100_sxm: {relative_speed: 1.0}\n");
-  dir.write("regions/wan.yaml", "links: []\n");
+  gvsim::test::write_catalogs(dir, "[]");
   dir.write("regions/lab.yaml",
             "region:\n  name: lab\n  datacenters:\n    - name: lab_dc\n      clusters:\n"
             "        - {name: lab_gpus, gpu: h100_sxm, gpu_count: " +

@@ -58,8 +58,7 @@ std::string short_number(double v) {
 
 /// Writes the regions folder: one region with one cluster of `servers` reference-speed GPUs, no WAN links.
 void write_platform(const TempDir& dir, int servers) {
-  dir.write("regions/gpus.yaml", "gpus:\n  h100_sxm: {relative_speed: 1.0}\n");
-  dir.write("regions/wan.yaml", "links: []\n");
+  gvsim::test::write_catalogs(dir, "[]");
   dir.write("regions/lab.yaml",
             "region:\n"
             "  name: lab\n"

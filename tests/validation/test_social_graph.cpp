@@ -29,8 +29,7 @@ constexpr int kDays = 30;
 constexpr int kReplications = 8;
 
 std::string write_files(const TempDir& dir, double rewiring, int replication) {
-  dir.write("regions/gpus.yaml", "gpus:\n  h100_sxm: {relative_speed: 1.0}\n");
-  dir.write("regions/wan.yaml", "links: []\n");
+  gvsim::test::write_catalogs(dir, "[]");
   dir.write("regions/lab.yaml",
             "region:\n  name: lab\n  market: {addressable_users_millions: 0.02, bass_p_per_year: 1.5, "
             "bass_q_per_year: 75}\n  datacenters:\n    - name: lab_dc\n      clusters:\n"
