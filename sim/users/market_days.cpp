@@ -1,0 +1,98 @@
+#include "sim/users/market.hpp"
+
+#include <algorithm>
+#include <cmath>
+
+#include "sim/users/market_time.hpp"
+
+namespace gvsim::users {
+
+void Market::midnight(std::size_t region, double t) {
+  auto& s = regions_[region];
+  const auto& b = spec_.behaviour;
+  // Open the new day first: growing days_ would leave a reference to the closing day dangling.
+  RegionDay& opening = today(region, t);
+  RegionDay& closing = today(region, t - 1.0);
+  const double competitor = b.churn_competitor_weight * pressure(region, t);
+  const auto utc_day = static_cast<std::int32_t>(t / kDay);
+  const bool suspended = moderation_ && moderation_->suspended(region, t);
+  double satisfaction_sum = 0.0;
+  for (std::size_t g = 0; g < segments_.size(); ++g) {
+    const auto& spec = *segments_[g];
+    const std::size_t grp = group(region, g);
+    // Backwards, so that a swap-removal only moves an already visited user.
+    for (std::size_t i = active_.count(grp); i-- > 0;) {
+      const std::uint32_t u = active_.members(grp)[i];
+      const double dissatisfaction = b.churn_dissatisfaction_weight * (1.0 - table_.satisfaction[u]);
+      if (table_.state[u] == UserState::kPaid) {
+        const double list = spec_.pricing.tiers[table_.tier[u]].usd_per_month;
+        const double price = policies_.next_renewal_price(u, list, region, t);
+        const double overprice = b.churn_overprice_weight * std::max(0.0, price / table_.wtp_usd[u] - 1.0);
+        const double hazard = spec.paid_churn_per_month / 30.0 * std::exp(dissatisfaction + overprice + competitor);
+        if (s.churn.bernoulli(1.0 - std::exp(-hazard))) {
+          table_.state[u] = UserState::kFree;
+          --s.paid;
+          ++closing.paid_churn_voluntary;
+        } else if (table_.renewal_day[u] <= utc_day && suspended) {
+          table_.renewal_day[u] = utc_day + 1;  // not billed while the service is suspended
+        } else if (table_.renewal_day[u] <= utc_day) {
+          if (s.churn.bernoulli(payment_success(u))) {
+            table_.credits[u] = static_cast<float>(spec_.pricing.tiers[table_.tier[u]].credits_per_month);
+            table_.renewal_day[u] += 30;
+            charge_subscription(u, policies_.renewal_charge(u, list, region, t), opening);
+          } else {
+            table_.state[u] = UserState::kFree;
+            --s.paid;
+            ++closing.paid_churn_involuntary;
+          }
+        }
+      } else {
+        const double hazard = spec.free_lapse_per_day * std::exp(dissatisfaction + competitor);
+        if (s.churn.bernoulli(1.0 - std::exp(-hazard))) {
+          table_.state[u] = UserState::kChurned;
+          active_.remove(table_, grp, u);
+          ++s.churned;
+          ++closing.free_lapsed;
+          continue;
+        }
+      }
+      satisfaction_sum += table_.satisfaction[u];
+    }
+  }
+  closing.users_adopted = s.adopted;
+  closing.users_paid = s.paid;
+  closing.users_churned = s.churned;
+  closing.users_free = s.adopted - s.paid - s.churned;
+  const std::int64_t active_users = s.adopted - s.churned;
+  closing.satisfaction_mean = active_users > 0 ? satisfaction_sum / static_cast<double>(active_users) : 0.0;
+  opening.paid_start = s.paid;
+  if (moderation_) moderation_->midnight(region, t, closing, opening);
+}
+
+void Market::finish(double horizon_s) {
+  policies_.finish(horizon_s);
+  for (std::size_t r = 0; r < regions_.size(); ++r) {
+    auto& s = regions_[r];
+    const auto days = static_cast<std::size_t>(std::ceil(horizon_s / kDay));
+    if (days_[r].size() < days) days_[r].resize(days);
+    if (days_[r].size() > days) days_[r].resize(days);
+    // The last day closes at the horizon: snapshot without a sweep (no churn draws past the horizon).
+    if (s.next_midnight_s >= horizon_s && !days_[r].empty()) {
+      RegionDay& last = days_[r].back();
+      last.users_adopted = s.adopted;
+      last.users_paid = s.paid;
+      last.users_churned = s.churned;
+      last.users_free = s.adopted - s.paid - s.churned;
+      double sum = 0.0;
+      for (std::size_t g = 0; g < segments_.size(); ++g) {
+        for (std::uint32_t u : active_.members(group(r, g)))
+          sum += table_.satisfaction[u];
+      }
+      const std::int64_t active_users = s.adopted - s.churned;
+      last.satisfaction_mean = active_users > 0 ? sum / static_cast<double>(active_users) : 0.0;
+      if (moderation_) moderation_->snapshot(r, horizon_s, last);
+    }
+  }
+}
+
+}  // namespace gvsim::users

@@ -1,0 +1,192 @@
+#include "sim/users/market.hpp"
+
+#include <algorithm>
+#include <cmath>
+
+#include "sim/users/market_time.hpp"
+
+namespace gvsim::users {
+
+bool Market::offer_upgrade(std::uint32_t u, double t) {
+  const std::size_t region = table_.region[u];
+  auto& s = regions_[region];
+  const auto& tiers = spec_.pricing.tiers;
+  // The offer is the dearest tier within the user's willingness to pay, or the cheapest tier if none is, at the
+  // prices the pricing policy sets for this region and day (promotions included).
+  auto& offer = offer_scratch_;
+  for (std::size_t k = 0; k < tiers.size(); ++k)
+    offer[k] = policies_.subscription_offer(tiers[k].usd_per_month, region, t);
+  std::size_t cheapest = 0;
+  std::optional<std::size_t> affordable;
+  for (std::size_t k = 0; k < tiers.size(); ++k) {
+    if (offer[k].usd < offer[cheapest].usd) cheapest = k;
+    if (offer[k].usd <= table_.wtp_usd[u] && (!affordable || offer[k].usd > offer[*affordable].usd)) {
+      affordable = k;
+    }
+  }
+  const std::size_t tier = affordable.value_or(cheapest);
+  const auto& b = spec_.behaviour;
+  const double logit = b.conversion_intercept +
+                       b.conversion_price_weight * std::log(table_.wtp_usd[u] / offer[tier].usd) +
+                       b.conversion_satisfaction_weight * (table_.satisfaction[u] - 0.5) -
+                       b.churn_competitor_weight * pressure(region, t);
+  RegionDay& day = today(region, t);
+  ++day.upgrade_offers;
+  if (!s.choice.bernoulli(logistic(logit) * payment_success(u))) return false;
+  table_.state[u] = UserState::kPaid;
+  table_.tier[u] = static_cast<std::uint8_t>(tier);
+  table_.credits[u] += static_cast<float>(tiers[tier].credits_per_month);
+  table_.renewal_day[u] = static_cast<std::int32_t>(t / kDay) + 30;
+  ++s.paid;
+  ++day.conversions;
+  policies_.on_subscribed(u, offer[tier], region, t);
+  charge_subscription(u, offer[tier].usd, day);
+  return true;
+}
+
+void Market::charge_subscription(std::uint32_t u, double price, RegionDay& day) {
+  const auto& payments = scenario_.regions[table_.region[u]].payments;
+  day.revenue_subscriptions_usd += price;
+  charged_gross_usd_ += price;
+  day.store_fees_usd += price * payments.app_store_share * payments.app_store_fee;
+  day.payment_fees_usd += price * (1.0 - payments.app_store_share) * payments.payment_fee;
+}
+
+std::optional<JobRequest> Market::request(std::size_t region, double t) {
+  auto& s = regions_[region];
+  double total = 0.0;
+  for (std::size_t g = 0; g < segments_.size(); ++g) {
+    total += static_cast<double>(active_.count(group(region, g))) * segments_[g]->requests_per_day;
+    segment_weight_scratch_[g] = total;
+  }
+  const std::size_t segment = s.requests.discrete(segment_weight_scratch_);
+  const auto& members = active_.members(group(region, segment));
+  const std::uint32_t u = members[std::min<std::size_t>(
+      static_cast<std::size_t>(s.requests.uniform() * static_cast<double>(members.size())), members.size() - 1)];
+  const auto& spec = *segments_[segment];
+  const std::size_t pick = s.service.discrete(segment_clip_cumulative_[segment]);
+  const auto& clip = scenario_.experiment.workload.clip_classes[segment_clip_index_[segment][pick]];
+  const double work =
+      clip.gpu_seconds_cv > 0.0 ? s.service.lognormal(clip.gpu_seconds, clip.gpu_seconds_cv) : clip.gpu_seconds;
+  RegionDay& day = today(region, t);
+  ++day.requests;
+  JobRequest job{u, segment_clip_index_[segment][pick], work, table_.patience_s[u], 0.0F, false};
+  const auto& payments = scenario_.regions[region].payments;
+  if (spec.api_billing) {  // billed on delivery: failed or abandoned API tasks are not charged (P3)
+    job.paid = true;
+    ++day.jobs_submitted;
+    ++jobs_submitted_;
+    return moderate(job, region, t);
+  }
+  const std::int32_t local_day = day_index(t, scenario_.regions[region].utc_offset_h);
+  if (table_.state[u] == UserState::kFree && table_.credit_day[u] < local_day) {
+    table_.credits[u] = static_cast<float>(spec_.pricing.free_daily_credits);  // no rollover
+    table_.credit_day[u] = local_day;
+  }
+  bool enough = table_.credits[u] >= clip.credits;
+  if (!enough && table_.state[u] == UserState::kFree && table_.offer_day[u] < local_day) {
+    table_.offer_day[u] = local_day;
+    enough = offer_upgrade(u, t) && table_.credits[u] >= clip.credits;
+  } else if (!enough && table_.state[u] == UserState::kPaid &&
+             s.choice.bernoulli(spec.pack_propensity * payment_success(u))) {
+    const double pack_usd = policies_.pack_charge(spec_.pricing.pack_usd, region, t);
+    table_.credits[u] += static_cast<float>(spec_.pricing.pack_credits);
+    day.revenue_packs_usd += pack_usd;
+    charged_gross_usd_ += pack_usd;
+    day.payment_fees_usd += pack_usd * payments.payment_fee;
+    enough = table_.credits[u] >= clip.credits;
+  }
+  if (!enough) {
+    ++day.requests_no_credits;
+    satisfy(u, spec_.behaviour.outcome_no_credits);
+    return std::nullopt;
+  }
+  table_.credits[u] -= static_cast<float>(clip.credits);
+  job.credits = static_cast<float>(clip.credits);
+  job.paid = table_.state[u] == UserState::kPaid;
+  ++day.jobs_submitted;
+  ++jobs_submitted_;
+  return moderate(job, region, t);
+}
+
+void Market::satisfy(std::uint32_t u, double score) {
+  const double rate = spec_.behaviour.satisfaction_learning_rate;
+  table_.satisfaction[u] = static_cast<float>(table_.satisfaction[u] + rate * (score - table_.satisfaction[u]));
+}
+
+std::optional<JobRequest> Market::moderate(JobRequest job, std::size_t region, double t) {
+  if (!moderation_) return job;
+  switch (moderation_->check_prompt(job, region, t, today(region, t))) {
+    case ModerationVerdict::kPass:
+      return job;
+    case ModerationVerdict::kBlocked:
+      block(job);
+      return std::nullopt;
+    case ModerationVerdict::kHeld:
+      break;
+  }
+  return std::nullopt;
+}
+
+std::optional<JobRequest> Market::review_event(std::size_t region, double t) {
+  const ReviewDecision decision = moderation_->release(region, t, today(region, t));
+  if (!decision.released) {
+    block(decision.item.job);
+    return std::nullopt;
+  }
+  if (decision.item.stage == policies::ModerationStage::kPrompt) return decision.item.job;
+  released_video_ = decision.item;
+  return std::nullopt;
+}
+
+void Market::block(const JobRequest& job) {
+  if (table_.state[job.user] != UserState::kChurned) table_.credits[job.user] += job.credits;  // not charged
+  satisfy(job.user, spec_.behaviour.outcome_blocked);
+}
+
+ModerationVerdict Market::check_video(const JobRequest& job, std::uint32_t cluster, double wait_s, double t) {
+  if (!moderation_) return ModerationVerdict::kPass;
+  const std::size_t region = table_.region[job.user];
+  const ModerationVerdict verdict = moderation_->check_video(job, region, cluster, wait_s, t, today(region, t));
+  if (verdict == ModerationVerdict::kBlocked) block(job);
+  return verdict;
+}
+
+std::optional<ReviewItem> Market::take_released_video() {
+  std::optional<ReviewItem> video = released_video_;
+  released_video_.reset();
+  return video;
+}
+
+void Market::on_abandoned(const JobRequest& job, double t) {
+  ++today(table_.region[job.user], t).jobs_abandoned;
+  if (table_.state[job.user] != UserState::kChurned) table_.credits[job.user] += job.credits;  // not charged
+  satisfy(job.user, spec_.behaviour.outcome_abandoned);
+}
+
+void Market::on_failed(const JobRequest& job, double t) {
+  ++today(table_.region[job.user], t).jobs_failed;
+  if (table_.state[job.user] != UserState::kChurned) table_.credits[job.user] += job.credits;
+  satisfy(job.user, spec_.behaviour.outcome_failed);
+}
+
+void Market::on_delivered(const JobRequest& job, double wait_s, double t) {
+  RegionDay& day = today(table_.region[job.user], t);
+  ++day.jobs_delivered;
+  if (segments_[table_.segment[job.user]]->api_billing) {
+    const auto& clip = scenario_.experiment.workload.clip_classes[job.clip_class];
+    const double usd =
+        clip.credits * policies_.api_price_per_credit(spec_.pricing.api_usd_per_credit, table_.region[job.user], t);
+    day.revenue_api_usd += usd;
+    charged_gross_usd_ += usd;
+    day.payment_fees_usd += usd * scenario_.regions[table_.region[job.user]].payments.payment_fee;
+  }
+  if (moderation_ && job.harmful) moderation_->on_published(table_.region[job.user], t, day);
+  day.wait_sum_s += wait_s;
+  day.delivery_gb += scenario_.experiment.workload.clip_classes[job.clip_class].video_megabytes / 1000.0;
+  const bool fast = wait_s <= spec_.behaviour.fast_wait_share_of_patience * table_.patience_s[job.user];
+  if (fast) ++day.jobs_fast;
+  satisfy(job.user, fast ? spec_.behaviour.outcome_fast : spec_.behaviour.outcome_slow);
+}
+
+}  // namespace gvsim::users
