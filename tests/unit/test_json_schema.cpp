@@ -212,7 +212,7 @@ TEST_CASE("gvsim schema is valid JSON Schema 2020-12 listing every key gvsim key
   CHECK(in_schema == listed);
 }
 
-TEST_CASE("every shipped experiment and region file satisfies its schema; broken ones do not", "[schema]") {
+TEST_CASE("every shipped experiment and region file satisfies its schema and broken ones do not", "[schema]") {
   const Json experiment = schema_of("experiment");
   std::size_t files = 0;
   for (const auto& e : std::filesystem::directory_iterator(source_dir() + "/experiments")) {
@@ -245,8 +245,12 @@ TEST_CASE("every shipped experiment and region file satisfies its schema; broken
   broken([](Json& d) { d["horizon_days"] = -1; }, "horizon_days: below minimum");
   broken([](Json& d) { d["seed"] = 1.5; }, "seed: not of type \"integer\"");
   broken([](Json& d) { d.erase("platform"); }, "(root): required key missing: platform");
-  broken([](Json& d) { d["policies"]["placement"] = "random"; },
-         "policies.placement: not one of [\"nearest\",\"least_loaded\"]");
+  broken(
+      [](Json& d) {
+        d["policies"]["placement"] = {{"name", "random"}};
+      },
+      "policies.placement.name: not one of " + Json(gvsim::policies::PlacementRegistry::instance().names()).dump());
+  broken([](Json& d) { d["policies"]["placement"] = "nearest"; }, "policies.placement: not of type \"object\"");
   broken([](Json& d) { d["platform"]["regions"].push_back("china"); }, "platform.regions: repeated item \"china\"");
   broken(
       [](Json& d) {

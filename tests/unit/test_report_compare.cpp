@@ -53,7 +53,7 @@ TEST_CASE("report compares two plain runs, each a variant, with what sets them a
   CHECK_FALSE(std::regex_search(html, std::regex(R"((src|href)\s*=\s*"(https?:)?//)")));
 }
 
-TEST_CASE("report compares a study with a plain run; variants are named after their folders", "[report]") {
+TEST_CASE("report compares a study with a plain run and names variants after their folders", "[report]") {
   TempDir tmp;
   const auto study = write_tiny_experiment(tmp,
                                            "replications: 2\n"

@@ -70,7 +70,7 @@ double sd(const std::vector<double>& v) {
 }
 }  // namespace
 
-TEST_CASE("standardized regression recovers known coefficients; R^2 = 1 for an exact linear relation",
+TEST_CASE("standardized regression recovers known coefficients and R^2 = 1 for an exact linear relation",
           "[report][statistics]") {
   std::vector<double> x1, x2, y, noisy;
   for (int i = 0; i < 20; ++i) {
@@ -114,7 +114,7 @@ TEST_CASE("the Pareto front keeps exactly the non-dominated points", "[report][s
   CHECK(dominated_by == std::vector<std::size_t>{2, 2, 0, 0, 0, 4});
 }
 
-TEST_CASE("CSV files with quoted cells are read; malformed ones are named errors", "[report][csv]") {
+TEST_CASE("CSV files with quoted cells are read and malformed ones are named errors", "[report][csv]") {
   const CsvFile f = CsvFile::parse("a,b,c\n1,\"x, \"\"y\"\"\",\n2,plain,3.5\n", "t.csv");
   REQUIRE(f.size() == 2);
   CHECK(f.at(0, f.column("b")) == "x, \"y\"");
