@@ -1,5 +1,7 @@
 #include "sim/config/region_overrides.hpp"
 
+#include <algorithm>
+
 namespace gvsim::config {
 
 namespace {
@@ -60,7 +62,53 @@ void merge(ConfigNode& target, const ConfigNode& block, const std::string& path,
   }
 }
 
+/// Error for an override entry whose key names nothing in `names`, with the closest name.
+void unknown_name(const ConfigNode::Entry& entry, const std::vector<std::string>& names, const std::string& path,
+                  const std::string& what, schema::Diagnostics& diagnostics) {
+  const std::string close = schema::closest_match(entry.key, names);
+  diagnostics.error(entry.key_mark, path + "." + entry.key,
+                    "'" + entry.key + "' is not " + what + (close.empty() ? "" : "; did you mean '" + close + "'?") +
+                        " (known: " + schema::join_names(names) + ")");
+}
+
+std::string scalar_of(const ConfigNode& item, const char* key) {
+  const ConfigNode* value = item.kind == ConfigNode::Kind::kMap ? item.find(key) : nullptr;
+  return value != nullptr && value->kind == ConfigNode::Kind::kScalar ? value->scalar : std::string();
+}
+
 }  // namespace
+
+void merge_gpu_override(ConfigNode& gpus, const ConfigNode& block, schema::Diagnostics& diagnostics) {
+  std::vector<std::string> names;
+  for (const auto& entry : gpus.entries)
+    names.push_back(entry.key);
+  for (const auto& entry : block.entries) {
+    ConfigNode* model = gpus.find(entry.key);
+    if (model == nullptr) {
+      unknown_name(entry, names, "gpus", "a GPU model of regions/gpus.yaml", diagnostics);
+      continue;
+    }
+    merge(*model, *entry.value, "gpus." + entry.key, diagnostics);
+  }
+}
+
+void merge_wan_override(ConfigNode& links, const ConfigNode& block, schema::Diagnostics& diagnostics) {
+  std::vector<std::string> names;
+  for (const auto& item : links.items)
+    names.push_back(scalar_of(*item, "from") + "-" + scalar_of(*item, "to"));
+  for (const auto& entry : block.entries) {
+    std::size_t found = names.size();
+    for (std::size_t i = 0; i < names.size(); ++i) {
+      const std::string reversed = scalar_of(*links.items[i], "to") + "-" + scalar_of(*links.items[i], "from");
+      if (entry.key == names[i] || entry.key == reversed) found = i;
+    }
+    if (found == names.size()) {
+      unknown_name(entry, names, "wan", "a WAN link of regions/wan.yaml (FROM-TO)", diagnostics);
+      continue;
+    }
+    merge(*links.items[found], *entry.value, "wan." + entry.key, diagnostics);
+  }
+}
 
 void merge_region_override(ConfigNode& region_file_root, const ConfigNode& override_block, const std::string& path,
                            schema::Diagnostics& diagnostics) {

@@ -18,6 +18,14 @@ namespace gvsim::config {
 void merge_region_override(ConfigNode& region_file_root, const ConfigNode& override_block, const std::string& path,
                            schema::Diagnostics& diagnostics);
 
+/// @brief Merges an experiment's `gpus:` block into the `gpus` mapping of regions/gpus.yaml, by GPU model name; a
+/// name the catalog does not hold is an error with the closest name.
+void merge_gpu_override(ConfigNode& gpus, const ConfigNode& override_block, schema::Diagnostics& diagnostics);
+
+/// @brief Merges an experiment's `wan:` block into the `links` list of regions/wan.yaml; a link is addressed as
+/// `FROM-TO` in either order, and a name that matches no link is an error with the closest name.
+void merge_wan_override(ConfigNode& links, const ConfigNode& override_block, schema::Diagnostics& diagnostics);
+
 /// @brief Checks that every region an experiment's `regions` block names takes part in the run.
 void check_region_override_names(const ConfigNode& regions_block, const std::vector<std::string>& participating,
                                  schema::Diagnostics& diagnostics);

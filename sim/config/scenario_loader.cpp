@@ -1,6 +1,7 @@
 #include "sim/config/scenario_loader.hpp"
 
 #include <filesystem>
+#include <functional>
 #include <map>
 #include <set>
 
@@ -21,10 +22,11 @@ void drop_study_keys(ConfigNode& root) {
 }
 
 /// Reads a whole file into a structure declared by `describe`; returns false if the file could not be parsed.
-/// `region_override` (a region's block of the experiment's `regions:`) is merged below the file's `region:` key.
+/// `merge_override`, when given, merges the experiment's block for this file (`regions:`, `gpus:`, `wan:`) into
+/// the parsed file before it is read.
 template <class T>
 bool read_file(const std::string& path, T& out, schema::Diagnostics& diagnostics, const LoadOptions& options = {},
-               const ConfigNode* region_override = nullptr) {
+               const std::function<void(ConfigNode&)>& merge_override = {}) {
   auto root = parse_yaml_file(path, diagnostics);
   if (root == nullptr) return false;
   apply_overrides(*root, options.overrides, diagnostics);
@@ -35,10 +37,7 @@ bool read_file(const std::string& path, T& out, schema::Diagnostics& diagnostics
   if (options.single_run) drop_study_keys(*root);
   for (const auto& a : options.assignments)
     apply_assignment(*root, a, diagnostics);
-  ConfigNode* region = root->find("region");
-  if (region_override != nullptr && region != nullptr) {
-    merge_region_override(*region, *region_override, "regions." + fs::path(path).stem().string(), diagnostics);
-  }
+  if (merge_override) merge_override(*root);
   ConfigReader reader(root.get(), "", diagnostics);
   describe(reader, out);
   reader.finish();
@@ -83,10 +82,20 @@ model::Scenario load_scenario(const std::string& experiment_path, const LoadOpti
     throw schema::ConfigError(std::move(diagnostics));
   }
 
+  // Each catalog merges the experiment's block for it below its top-level key (`gpus`, `links`, `region`).
+  const auto merging = [&diagnostics](const schema::RawValue& block, const char* key,
+                                      void (*merge)(ConfigNode&, const ConfigNode&, schema::Diagnostics&)) {
+    return [&diagnostics, &block, key, merge](ConfigNode& root) {
+      ConfigNode* target = root.find(key);
+      if (block.node != nullptr && target != nullptr) merge(*target, *block.node, diagnostics);
+    };
+  };
   model::GpuCatalog gpus;
-  const bool gpus_read = read_file((regions_dir / "gpus.yaml").string(), gpus, diagnostics);
+  const bool gpus_read = read_file((regions_dir / "gpus.yaml").string(), gpus, diagnostics, {},
+                                   merging(scenario.experiment.gpu_overrides, "gpus", merge_gpu_override));
   model::WanCatalog wan;
-  const bool wan_read = read_file((regions_dir / "wan.yaml").string(), wan, diagnostics);
+  const bool wan_read = read_file((regions_dir / "wan.yaml").string(), wan, diagnostics, {},
+                                  merging(scenario.experiment.wan_overrides, "links", merge_wan_override));
 
   const ConfigNode* region_overrides = scenario.experiment.region_overrides.node.get();
   if (region_overrides != nullptr) {
@@ -103,7 +112,13 @@ model::Scenario load_scenario(const std::string& experiment_path, const LoadOpti
     }
     model::RegionFile region_file;
     const ConfigNode* region_override = region_overrides != nullptr ? region_overrides->find(ref.name) : nullptr;
-    if (!read_file(file.string(), region_file, diagnostics, {}, region_override)) continue;
+    const auto merge_region = [&](ConfigNode& root) {
+      ConfigNode* region = root.find("region");
+      if (region_override != nullptr && region != nullptr) {
+        merge_region_override(*region, *region_override, "regions." + ref.name, diagnostics);
+      }
+    };
+    if (!read_file(file.string(), region_file, diagnostics, {}, merge_region)) continue;
     if (region_file.region.name != ref.name && !region_file.region.name.empty()) {
       diagnostics.expected(region_file.region.name_where, "region.name", "'" + ref.name + "' (the file name)",
                            "'" + region_file.region.name + "'");

@@ -224,6 +224,8 @@ struct Experiment {
   double scale = 1.0;
   PlatformSpec platform;
   schema::RawValue region_overrides;  ///< `regions:` block, merged into the region files when they are read
+  schema::RawValue gpu_overrides;     ///< `gpus:` block, merged into the GPU catalog by GPU model name
+  schema::RawValue wan_overrides;     ///< `wan:` block, merged into the WAN links by `FROM-TO` name
   Workload workload;
   PolicyChoice policies;
   EngineSpec engine;

@@ -185,6 +185,12 @@ void describe(Fields& f, Experiment& v) {
         "per-region replacements of region-file keys, by region name: any key of regions/NAME.yaml below `region:` "
         "(market, payments, regulation, datacenters and their clusters, addressed by name), e.g. "
         "regions.india.payments.method_share or regions.india.datacenters.in_west.clusters.in_west_h100.gpu_count");
+  f.raw("gpus", v.gpu_overrides, schema::RawShape::kMapping,
+        "replacements of GPU catalog keys (regions/gpus.yaml), by GPU model name, e.g. "
+        "gpus.h100_sxm.reserved_usd_per_gpu_hour");
+  f.raw("wan", v.wan_overrides, schema::RawShape::kMapping,
+        "replacements of WAN link keys (regions/wan.yaml), by link named FROM-TO in either order, e.g. "
+        "wan.china-europe.bandwidth_gbps");
   f.nested("workload", v.workload, "what jobs arrive", Presence::kRequired);
   f.nested("policies", v.policies, "policy modules by name");
   f.nested("engine", v.engine, "simulation engine settings");

@@ -72,6 +72,40 @@ TEST_CASE("a regions block and --set regions.NAME change region-file keys, list 
   CHECK(region_named(from_set, "europe").datacenters.front().clusters.front().gpu_count == 800);
 }
 
+TEST_CASE("gpus and wan blocks change the GPU catalog and WAN links by name", "[config][regions]") {
+  TempDir tmp;
+  const auto plain = gvsim::config::load_scenario(write_tiny_experiment(tmp, ""));
+  REQUIRE(!plain.links.empty());
+  const auto& link = plain.links.front();
+  const std::string forward = link.from.name + "-" + link.to.name;
+  const std::string backward = link.to.name + "-" + link.from.name;
+  const auto& gpu = plain.gpus.front();
+  REQUIRE(gpu.reserved_usd_per_gpu_hour != 9.5);
+  REQUIRE(link.bandwidth_gbps != 0.25);
+
+  TempDir with_block;
+  const auto changed = gvsim::config::load_scenario(
+      write_tiny_experiment(with_block, "gpus:\n  " + gpu.name + ": {reserved_usd_per_gpu_hour: 9.5}\nwan:\n  " +
+                                            backward + ": {bandwidth_gbps: 0.25}\n"));
+  CHECK(changed.gpus.front().reserved_usd_per_gpu_hour == 9.5);
+  CHECK(changed.gpus.front().board_power_w == gpu.board_power_w);
+  CHECK(changed.links.front().bandwidth_gbps == 0.25);
+  CHECK(changed.links.front().latency_ms == link.latency_ms);
+
+  const auto from_set =
+      gvsim::config::load_scenario(write_tiny_experiment(tmp, ""), {{"wan." + forward + ".latency_ms=7"}});
+  CHECK(from_set.links.front().latency_ms == 7.0);
+
+  const std::string file = write_tiny_experiment(tmp, "");
+  CHECK_THAT(load_error(file, {"gpus." + gpu.name + "x.board_power_w=100"}),
+             Catch::Matchers::Contains("is not a GPU model of regions/gpus.yaml; did you mean '" + gpu.name + "'?"));
+  CHECK_THAT(
+      load_error(file, {"wan." + forward + "x.latency_ms=7"}),
+      Catch::Matchers::Contains("is not a WAN link of regions/wan.yaml (FROM-TO); did you mean '" + forward + "'?"));
+  CHECK_THAT(load_error(file, {"gpus." + gpu.name + ".board_power_w=-1"}),
+             Catch::Matchers::Contains("gpus." + gpu.name + ".board_power_w"));
+}
+
 TEST_CASE("names in region levers and named entries are checked, with the closest name", "[config][regions]") {
   TempDir tmp;
   const auto file = write_tiny_experiment(tmp, "");
