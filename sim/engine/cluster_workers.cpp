@@ -70,24 +70,30 @@ void ClusterWorkers::work(std::size_t cluster, std::size_t slot) {
     outcome_.recorder.on_complete(cluster, slot, simgrid_get_clock());
     ++outcome_.events;
     if (!job.paid && runtime.cap_parked > 0) runtime.cap_wake->release();
+    // The finished clip goes on before a retiring GPU parks: its video must not wait for the GPU to return.
+    finish_job(cluster, job, wait);
     if (runtime.slots[slot] == SlotState::kRetiring) {
       --runtime.in_service;
       outcome_.recorder.on_capacity(cluster, simgrid_get_clock(), runtime.in_service, runtime.reserved);
       park(runtime, slot);
     }
-    if (outcome_.market == nullptr) continue;
-    const double failure = scenario_.experiment.workload.clip_classes[job.clip_class].failure_probability;
-    if (failure > 0.0 && runtime.failures->bernoulli(failure)) {
-      outcome_.market->on_failed(as_request(job), simgrid_get_clock());
-      continue;
-    }
-    const auto verdict =
-        outcome_.market->check_video(as_request(job), static_cast<std::uint32_t>(cluster), wait, simgrid_get_clock());
-    if (verdict == users::ModerationVerdict::kPass) {
-      delivery_.hand_over(cluster, job, wait);
-    } else if (verdict == users::ModerationVerdict::kHeld) {
-      markets_.on_video_held(job.origin_region);
-    }
+  }
+}
+
+void ClusterWorkers::finish_job(std::size_t cluster, const policies::JobTicket& job, double wait) {
+  if (outcome_.market == nullptr) return;
+  auto& runtime = runtimes_[cluster];
+  const double failure = scenario_.experiment.workload.clip_classes[job.clip_class].failure_probability;
+  if (failure > 0.0 && runtime.failures->bernoulli(failure)) {
+    outcome_.market->on_failed(as_request(job), simgrid_get_clock());
+    return;
+  }
+  const auto verdict =
+      outcome_.market->check_video(as_request(job), static_cast<std::uint32_t>(cluster), wait, simgrid_get_clock());
+  if (verdict == users::ModerationVerdict::kPass) {
+    delivery_.hand_over(cluster, job, wait);
+  } else if (verdict == users::ModerationVerdict::kHeld) {
+    markets_.on_video_held(job.origin_region);
   }
 }
 
