@@ -63,11 +63,16 @@ void ClusterWorkers::work(std::size_t cluster, std::size_t slot) {
       continue;
     }
     outcome_.recorder.on_start(cluster, slot, job.submit_time_s, now, job.origin_region, job.paid);
+    if (outcome_.market != nullptr) {
+      const auto group = outcome_.market->segment_days().job_group(outcome_.market->table(), job.user, job.paid);
+      outcome_.segment_gpu.on_start(cluster, slot, group, now);
+    }
     ++outcome_.events;
     ++(job.paid ? runtime.running_paid : runtime.running_free);
     sg4::this_actor::execute(job.work_gpu_s * platform::kReferenceFlops);
     --(job.paid ? runtime.running_paid : runtime.running_free);
     outcome_.recorder.on_complete(cluster, slot, simgrid_get_clock());
+    if (outcome_.market != nullptr) outcome_.segment_gpu.on_complete(cluster, slot, simgrid_get_clock());
     ++outcome_.events;
     if (!job.paid && runtime.cap_parked > 0) runtime.cap_wake->release();
     if (runtime.slots[slot] == SlotState::kRetiring) {
@@ -84,7 +89,7 @@ void ClusterWorkers::work(std::size_t cluster, std::size_t slot) {
     const auto verdict =
         outcome_.market->check_video(as_request(job), static_cast<std::uint32_t>(cluster), wait, simgrid_get_clock());
     if (verdict == users::ModerationVerdict::kPass) {
-      delivery_.hand_over(cluster, job, wait);
+      delivery_.hand_over(cluster, job, wait, simgrid_get_clock() - now);
     } else if (verdict == users::ModerationVerdict::kHeld) {
       markets_.on_video_held(job.origin_region);
     }
