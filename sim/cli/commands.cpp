@@ -192,8 +192,9 @@ int simulate_and_write(const model::Scenario& scenario, const std::string& direc
       std::printf("%s", output::moderation_report(scenario, outcome).c_str());
     }
     std::printf("results: %s/ (%s, manifest.json; fingerprint %s)\n", written.directory.c_str(),
-                outcome.market != nullptr ? "timeseries.csv, summary.csv, region_daily.csv, kpis.csv"
-                                          : "timeseries.csv, summary.csv",
+                outcome.market != nullptr
+                    ? "timeseries.csv, summary.csv, region_daily.csv, kpis.csv, segment_daily.csv, segment_kpis.csv"
+                    : "timeseries.csv, summary.csv",
                 written.fingerprint.c_str());
     return kSuccess;
   } catch (const schema::ConfigError& e) {

@@ -103,6 +103,10 @@ Kpis compute_kpis(const model::Scenario& scenario, const observe::RunOutcome& ou
   const double net_share = gross > 0.0 ? net / gross : nan;
   k.ltv_usd = k.paid_churn_month > 0.0 ? k.arppu_usd_month * net_share * k.gross_margin / k.paid_churn_month : nan;
   k.arr_usd = window_net * 365.0 / static_cast<double>(std::max<std::size_t>(window_days, 1));
+  const auto latency = outcome.latency.run(region == kAllRegions ? scenario.regions.size() : region);
+  k.mean_latency_s = latency.mean_latency_s();
+  k.p95_latency_s = latency.latency.quantile(0.95);
+  k.mean_delivery_s = latency.mean_delivery_s();
   return k;
 }
 

@@ -61,6 +61,9 @@ struct Kpis {
   double paid_churn_month = 0.0;         ///< paid users lost per paying user per 30 days, last 30 days
   double ltv_usd = 0.0;                  ///< ARPPU x (net / gross) x gross margin / monthly paid churn
   double arr_usd = 0.0;                  ///< annualised net revenue of the last 30 days
+  double mean_latency_s = 0.0;           ///< end-to-end latency of the delivered videos (queue, GPU, delivery)
+  double p95_latency_s = 0.0;            ///< its 95th percentile (log-spaced histogram)
+  double mean_delivery_s = 0.0;          ///< the delivery part of it
 };
 
 /// @brief KPIs of the whole platform (all regions) or, with `region` < regions, of one region.

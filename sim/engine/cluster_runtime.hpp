@@ -20,6 +20,8 @@ namespace sg4 = simgrid::s4u;
 struct Delivery {
   policies::JobTicket job;
   double wait_s = 0.0;
+  double generation_s = 0.0;  ///< GPU time of the generation (0 for a video released by a review)
+  double handed_s = 0.0;      ///< when the video was handed over for delivery
 };
 
 /// @brief Where a GPU slot (one host, one worker actor) stands with respect to capacity.

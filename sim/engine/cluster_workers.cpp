@@ -63,15 +63,20 @@ void ClusterWorkers::work(std::size_t cluster, std::size_t slot) {
       continue;
     }
     outcome_.recorder.on_start(cluster, slot, job.submit_time_s, now, job.origin_region, job.paid);
+    if (outcome_.market != nullptr) {
+      const auto group = outcome_.market->segment_days().job_group(outcome_.market->table(), job.user, job.paid);
+      outcome_.segment_gpu.on_start(cluster, slot, group, now);
+    }
     ++outcome_.events;
     ++(job.paid ? runtime.running_paid : runtime.running_free);
     sg4::this_actor::execute(job.work_gpu_s * platform::kReferenceFlops);
     --(job.paid ? runtime.running_paid : runtime.running_free);
     outcome_.recorder.on_complete(cluster, slot, simgrid_get_clock());
+    if (outcome_.market != nullptr) outcome_.segment_gpu.on_complete(cluster, slot, simgrid_get_clock());
     ++outcome_.events;
     if (!job.paid && runtime.cap_parked > 0) runtime.cap_wake->release();
     // The finished clip goes on before a retiring GPU parks: its video must not wait for the GPU to return.
-    finish_job(cluster, job, wait);
+    finish_job(cluster, job, wait, simgrid_get_clock() - now);
     if (runtime.slots[slot] == SlotState::kRetiring) {
       --runtime.in_service;
       outcome_.recorder.on_capacity(cluster, simgrid_get_clock(), runtime.in_service, runtime.reserved);
@@ -80,7 +85,7 @@ void ClusterWorkers::work(std::size_t cluster, std::size_t slot) {
   }
 }
 
-void ClusterWorkers::finish_job(std::size_t cluster, const policies::JobTicket& job, double wait) {
+void ClusterWorkers::finish_job(std::size_t cluster, const policies::JobTicket& job, double wait, double generation_s) {
   if (outcome_.market == nullptr) return;
   auto& runtime = runtimes_[cluster];
   const double failure = scenario_.experiment.workload.clip_classes[job.clip_class].failure_probability;
@@ -91,7 +96,7 @@ void ClusterWorkers::finish_job(std::size_t cluster, const policies::JobTicket& 
   const auto verdict =
       outcome_.market->check_video(as_request(job), static_cast<std::uint32_t>(cluster), wait, simgrid_get_clock());
   if (verdict == users::ModerationVerdict::kPass) {
-    delivery_.hand_over(cluster, job, wait);
+    delivery_.hand_over(cluster, job, wait, generation_s);
   } else if (verdict == users::ModerationVerdict::kHeld) {
     markets_.on_video_held(job.origin_region);
   }

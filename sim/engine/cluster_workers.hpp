@@ -32,8 +32,8 @@ class ClusterWorkers {
   /// The next job this worker may start; waits while the policy lets no waiting job start (tier caps).
   policies::JobTicket next_job(ClusterRuntime& runtime);
   void work(std::size_t cluster, std::size_t slot);
-  /// A generated clip: fails, or goes through the video check to delivery (or review).
-  void finish_job(std::size_t cluster, const policies::JobTicket& job, double wait);
+  /// A generated clip (`generation_s` on the GPU): fails, or goes through the video check to delivery (or review).
+  void finish_job(std::size_t cluster, const policies::JobTicket& job, double wait, double generation_s);
 
   const model::Scenario& scenario_;
   observe::RunOutcome& outcome_;

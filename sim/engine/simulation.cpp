@@ -173,10 +173,18 @@ observe::RunOutcome run_simulation(const model::Scenario& scenario) {
   observe::RunOutcome outcome{clusters,
                               observe::JobRecorder(gpu_counts(clusters), experiment.horizon_days * 86400.0,
                                                    experiment.warmup_days * 86400.0, scenario.regions.size()),
-                              0, nullptr};
+                              0,
+                              nullptr,
+                              observe::LatencyTally(),
+                              observe::SegmentGpuTally()};
   if (experiment.workload.mode == "users") {
     outcome.market =
         std::make_unique<users::Market>(scenario, experiment.seed, static_cast<std::uint64_t>(experiment.replication));
+    const std::size_t days = outcome.recorder.day_count();
+    outcome.latency = observe::LatencyTally(scenario.regions.size(), days);
+    outcome.segment_gpu = observe::SegmentGpuTally(
+        clusters.size(), days,
+        scenario.regions.size() * experiment.workload.users.segments.size() * users::kSegmentTiers);
   }
   std::vector<std::string> args = engine_arguments(scenario);
   std::vector<char*> argv;
@@ -196,6 +204,7 @@ observe::RunOutcome run_simulation(const model::Scenario& scenario) {
   const ProgressSlot progress(outcome);
   engine.run();
   outcome.recorder.finish();
+  outcome.segment_gpu.finish(outcome.recorder.horizon_s());
   if (outcome.market != nullptr) outcome.market->finish(outcome.recorder.horizon_s());
   return outcome;
 }

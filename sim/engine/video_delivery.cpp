@@ -21,9 +21,9 @@ void VideoDelivery::start(std::size_t cluster) {
   }
 }
 
-void VideoDelivery::hand_over(std::size_t cluster, const policies::JobTicket& job, double wait_s) {
+void VideoDelivery::hand_over(std::size_t cluster, const policies::JobTicket& job, double wait_s, double generation_s) {
   auto& runtime = runtimes_[cluster];
-  runtime.deliveries.push_back(Delivery{job, wait_s});
+  runtime.deliveries.push_back(Delivery{job, wait_s, generation_s, simgrid_get_clock()});
   runtime.delivery_available->release();
 }
 
@@ -36,9 +36,14 @@ void VideoDelivery::deliver(std::size_t cluster) {
     runtime.deliveries.pop_front();
     const double megabytes = classes[delivery.job.clip_class].video_megabytes;
     outcome_.recorder.on_egress(cluster, simgrid_get_clock(), megabytes / 1000.0, delivery.job.origin_region);
+    // One simulated video stands for `scale` real ones on the same links at the same time: the bytes sent are
+    // theirs, so that the links carry the real-world load (the recorded egress stays simulated, like the GPUs).
     sg4::Comm::sendto(runtime.source_host, region_edges_[delivery.job.origin_region],
-                      static_cast<std::uint64_t>(megabytes * 1e6));
-    outcome_.market->on_delivered(as_request(delivery.job), delivery.wait_s, simgrid_get_clock());
+                      static_cast<std::uint64_t>(megabytes * 1e6 * scenario_.experiment.scale));
+    const double now = simgrid_get_clock();
+    const users::DeliveryTiming timing{delivery.wait_s, delivery.generation_s, now - delivery.handed_s};
+    outcome_.market->on_delivered(as_request(delivery.job), timing, now);
+    outcome_.latency.on_delivered(delivery.job.origin_region, now, timing.latency_s(), timing.delivery_s);
   }
 }
 

@@ -25,8 +25,9 @@ class VideoDelivery {
 
   /// @brief Creates the delivery actors of cluster c on its source host.
   void start(std::size_t cluster);
-  /// @brief Queues a finished video of `cluster` whose job waited `wait_s` in the queue, and wakes a delivery actor.
-  void hand_over(std::size_t cluster, const policies::JobTicket& job, double wait_s);
+  /// @brief Queues a finished video of `cluster` whose job waited `wait_s` in the queue and took `generation_s` on
+  /// the GPU, and wakes a delivery actor.
+  void hand_over(std::size_t cluster, const policies::JobTicket& job, double wait_s, double generation_s = 0.0);
 
  private:
   void deliver(std::size_t cluster);

@@ -97,7 +97,10 @@ void describe(Fields& f, BehaviourSpec& v) {
   f.number("satisfaction_learning_rate", v.satisfaction_learning_rate, NumberRule::probability(),
            "satisfaction moves this fraction of the way toward each outcome's score");
   f.number("fast_wait_share_of_patience", v.fast_wait_share_of_patience, NumberRule::probability(),
-           "a result counts as fast when the wait is below this share of the user's patience");
+           "a result counts as fast when its felt delay (queue wait + delivery + the unexpected share of the "
+           "generation time) is below this share of the user's patience");
+  f.number("generation_allowance_share", v.generation_allowance_share, NumberRule::probability(),
+           "share of the generation time users expect and do not count in the felt delay (estimate)");
   f.number("outcome_fast", v.outcome_fast, NumberRule::probability(), "score of a fast result");
   f.number("outcome_slow", v.outcome_slow, NumberRule::probability(), "score of a slow result");
   f.number("outcome_abandoned", v.outcome_abandoned, NumberRule::probability(), "score of an abandoned job");

@@ -79,6 +79,7 @@ struct BehaviourSpec {
   double satisfaction_initial = 0.7;
   double satisfaction_learning_rate = 0.3;
   double fast_wait_share_of_patience = 0.25;
+  double generation_allowance_share = 1.0;  ///< share of the generation time users expect (not felt as delay)
   double outcome_fast = 1.0;
   double outcome_slow = 0.6;
   double outcome_abandoned = 0.0;

@@ -163,6 +163,8 @@ struct PolicyChoice {
 struct PlatformSpec {
   std::string regions_dir = "../regions";
   std::vector<NameRef> regions;
+  double wan_bandwidth_scale = 1.0;    ///< multiplies the bandwidth of every WAN link of wan.yaml
+  double metro_bandwidth_scale = 1.0;  ///< multiplies every region's metro_bandwidth_gbps
   SourceMark where;
 };
 

@@ -121,6 +121,12 @@ void describe(Fields& f, PlatformSpec& v) {
   f.text("regions_dir", v.regions_dir,
          "folder with gpus.yaml, wan.yaml and one NAME.yaml per region, relative to the experiment file");
   f.references("regions", v.regions, "region", "regions that take part (files regions_dir/NAME.yaml)", 1);
+  f.number("wan_bandwidth_scale", v.wan_bandwidth_scale, NumberRule::between(1e-6, 1e6),
+           "multiplies the bandwidth of every link of wan.yaml, to sweep WAN capacity at once (estimate: 1 = the "
+           "file's values)");
+  f.number("metro_bandwidth_scale", v.metro_bandwidth_scale, NumberRule::between(1e-6, 1e6),
+           "multiplies every region's metro_bandwidth_gbps (the last leg to the users, which carries every "
+           "delivery, also within a region; estimate: 1 = the region files' values)");
 }
 
 void describe(Fields& f, EngineSpec& v) {

@@ -34,6 +34,10 @@ const std::vector<CsvLayout>& result_layouts() {
 #include "sim/output/kpis_columns.def"
       ,
 #include "sim/output/promotions_daily_columns.def"
+      ,
+#include "sim/output/segment_daily_columns.def"
+      ,
+#include "sim/output/segment_kpis_columns.def"
   };
   return layouts;
 }

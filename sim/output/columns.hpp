@@ -54,6 +54,16 @@ namespace promotions {
 #include "sim/output/promotions_daily_columns.def"
 }  // namespace promotions
 
+/// segment_daily.csv (users mode): one row per simulated day x region x segment x tier.
+namespace segment_daily {
+#include "sim/output/segment_daily_columns.def"
+}  // namespace segment_daily
+
+/// segment_kpis.csv (users mode): one row per region (then `all`) x segment x tier.
+namespace segment_kpis {
+#include "sim/output/segment_kpis_columns.def"
+}  // namespace segment_kpis
+
 #undef GVSIM_COLUMN
 #undef GVSIM_CSV
 

@@ -32,6 +32,7 @@ std::string region_daily_csv(const model::Scenario& scenario, const observe::Run
     for (std::size_t r = 0; r < scenario.regions.size(); ++r) {
       const auto& day = outcome.market->days()[r][d];
       const auto& money = ledger[r][d];
+      const auto& latency = outcome.latency.day(r, d);
       table.row();
       append_run_keys(table, scenario);
       table.cell(columns::keys::kDay, d);

@@ -14,6 +14,7 @@
 #include "sim/output/economics_tables.hpp"
 #include "sim/output/policy_tables.hpp"
 #include "sim/output/run_summary.hpp"
+#include "sim/output/segment_tables.hpp"
 #include "sim/rng/random_stream.hpp"
 
 namespace gvsim::output {
@@ -117,6 +118,11 @@ WrittenResults write_results(ResultsFolder& folder, const model::Scenario& scena
   }
   if (has_promotions(scenario, outcome))
     files.emplace_back("promotions_daily.csv", promotions_daily_csv(scenario, outcome));
+  if (outcome.market != nullptr) {
+    const economics::SegmentBooks segments = economics::build_segment_books(scenario, outcome);
+    files.emplace_back("segment_daily.csv", segment_daily_csv(scenario, segments));
+    files.emplace_back("segment_kpis.csv", segment_kpis_csv(scenario, segments));
+  }
   std::string all_bytes;
   std::vector<std::string> names;
   for (const auto& [name, content] : files) {

@@ -51,13 +51,15 @@ BuiltPlatform build_platform(const model::Scenario& scenario, const std::vector<
 
   std::vector<sg4::Link*> metro;
   for (const auto& region : scenario.regions) {
-    metro.push_back(world->create_link("metro/" + region.name, region.metro_bandwidth_gbps * 1e9 / 8.0)
+    const double metro_gbps = region.metro_bandwidth_gbps * scenario.experiment.platform.metro_bandwidth_scale;
+    metro.push_back(world->create_link("metro/" + region.name, metro_gbps * 1e9 / 8.0)
                         ->set_latency(region.metro_latency_ms / 1000.0)
                         ->seal());
   }
   std::vector<sg4::Link*> wan;
   for (const auto& link : scenario.links) {
-    wan.push_back(world->create_link("wan/" + link.from.name + "-" + link.to.name, link.bandwidth_gbps * 1e9 / 8.0)
+    const double gbps = link.bandwidth_gbps * scenario.experiment.platform.wan_bandwidth_scale;
+    wan.push_back(world->create_link("wan/" + link.from.name + "-" + link.to.name, gbps * 1e9 / 8.0)
                       ->set_latency(link.latency_ms / 1000.0)
                       ->seal());
   }

@@ -14,7 +14,8 @@ Market::Market(const model::Scenario& scenario, std::uint64_t seed, std::uint64_
       policies_(scenario),
       offer_scratch_(scenario.experiment.workload.users.pricing.tiers.size()),
       active_(scenario.regions.size() * scenario.experiment.workload.users.segments.size()),
-      moderation_(ModerationFlow::create(scenario, seed, replication)) {
+      moderation_(ModerationFlow::create(scenario, seed, replication)),
+      segment_days_(scenario.experiment.workload.users.segments, scenario.regions.size()) {
   const auto& classes = scenario.experiment.workload.clip_classes;
   double share = 0.0;
   for (const auto& segment : spec_.segments) {
@@ -196,6 +197,7 @@ void Market::adopt(std::size_t region, double t) {
   if (moderation_) moderation_->on_adopt(u, region, segment);
   ++s.adopted;
   ++today(region, t).new_users;
+  ++segment_days_.of_user(table_, u, t).new_users;
 }
 
 }  // namespace gvsim::users

@@ -9,10 +9,12 @@
 
 #include "sim/model/scenario.hpp"
 #include "sim/rng/random_stream.hpp"
+#include "sim/users/delivery_timing.hpp"
 #include "sim/users/job_request.hpp"
 #include "sim/users/market_policies.hpp"
 #include "sim/users/moderation_flow.hpp"
 #include "sim/users/region_day.hpp"
+#include "sim/users/segment_ledger.hpp"
 #include "sim/users/social_graph.hpp"
 #include "sim/users/user_table.hpp"
 
@@ -38,8 +40,8 @@ class Market {
   void on_abandoned(const JobRequest& job, double t);
   /// @brief The generation of the job failed at time t: no video; credits are refunded, API use not billed.
   void on_failed(const JobRequest& job, double t);
-  /// @brief The video of `user` arrived at time t after waiting `wait_s` in the queue.
-  void on_delivered(const JobRequest& job, double wait_s, double t);
+  /// @brief The video of `user` arrived at time t, `timing` after its submission (queue, generation, delivery).
+  void on_delivered(const JobRequest& job, const DeliveryTiming& timing, double t);
 
   /// @brief Checks the finished video of `job` (generated on `cluster` after waiting `wait_s`) at time t; a
   /// blocked video is refunded. Always kPass without moderation.
@@ -54,6 +56,8 @@ class Market {
 
   /// @brief Day records per region (index: region, then day).
   const std::vector<std::vector<RegionDay>>& days() const { return days_; }
+  /// @brief Day records per region, segment and tier.
+  const SegmentLedger& segment_days() const { return segment_days_; }
   /// @brief All users.
   const UserTable& table() const { return table_; }
   /// @brief Users adopted so far in `region` (including churned ones).
@@ -99,7 +103,7 @@ class Market {
   void adopt(std::size_t region, double t);
   std::optional<JobRequest> request(std::size_t region, double t);
   bool offer_upgrade(std::uint32_t u, double t);
-  void charge_subscription(std::uint32_t u, double price, RegionDay& day);
+  void charge_subscription(std::uint32_t u, double price, RegionDay& day, double t);
   void satisfy(std::uint32_t u, double score);
   std::optional<JobRequest> moderate(JobRequest job, std::size_t region, double t);
   std::optional<JobRequest> review_event(std::size_t region, double t);
@@ -130,6 +134,7 @@ class Market {
   std::int64_t jobs_submitted_ = 0;
   std::optional<ModerationFlow> moderation_;  ///< absent when the moderation policy is none
   std::optional<ReviewItem> released_video_;
+  SegmentLedger segment_days_;
 };
 
 }  // namespace gvsim::users

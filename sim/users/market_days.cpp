@@ -30,6 +30,7 @@ void Market::midnight(std::size_t region, double t) {
         const double overprice = b.churn_overprice_weight * std::max(0.0, price / table_.wtp_usd[u] - 1.0);
         const double hazard = spec.paid_churn_per_month / 30.0 * std::exp(dissatisfaction + overprice + competitor);
         if (s.churn.bernoulli(1.0 - std::exp(-hazard))) {
+          ++segment_days_.of_user(table_, u, t - 1.0).paid_churned;
           table_.state[u] = UserState::kFree;
           --s.paid;
           ++closing.paid_churn_voluntary;
@@ -39,8 +40,9 @@ void Market::midnight(std::size_t region, double t) {
           if (s.churn.bernoulli(payment_success(u))) {
             table_.credits[u] = static_cast<float>(spec_.pricing.tiers[table_.tier[u]].credits_per_month);
             table_.renewal_day[u] += 30;
-            charge_subscription(u, policies_.renewal_charge(u, list, region, t), opening);
+            charge_subscription(u, policies_.renewal_charge(u, list, region, t), opening, t);
           } else {
+            ++segment_days_.of_user(table_, u, t - 1.0).paid_churned;
             table_.state[u] = UserState::kFree;
             --s.paid;
             ++closing.paid_churn_involuntary;
@@ -49,6 +51,7 @@ void Market::midnight(std::size_t region, double t) {
       } else {
         const double hazard = spec.free_lapse_per_day * std::exp(dissatisfaction + competitor);
         if (s.churn.bernoulli(1.0 - std::exp(-hazard))) {
+          ++segment_days_.of_user(table_, u, t - 1.0).free_lapsed;
           table_.state[u] = UserState::kChurned;
           active_.remove(table_, grp, u);
           ++s.churned;
@@ -66,6 +69,7 @@ void Market::midnight(std::size_t region, double t) {
   const std::int64_t active_users = s.adopted - s.churned;
   closing.satisfaction_mean = active_users > 0 ? satisfaction_sum / static_cast<double>(active_users) : 0.0;
   opening.paid_start = s.paid;
+  segment_days_.snapshot(table_, active_, region, t - 1.0);
   if (moderation_) moderation_->midnight(region, t, closing, opening);
 }
 
@@ -91,6 +95,7 @@ void Market::finish(double horizon_s) {
       const std::int64_t active_users = s.adopted - s.churned;
       last.satisfaction_mean = active_users > 0 ? sum / static_cast<double>(active_users) : 0.0;
       if (moderation_) moderation_->snapshot(r, horizon_s, last);
+      segment_days_.snapshot(table_, active_, r, static_cast<double>(days_[r].size() - 1) * kDay);
     }
   }
 }

@@ -40,13 +40,14 @@ bool Market::offer_upgrade(std::uint32_t u, double t) {
   ++s.paid;
   ++day.conversions;
   policies_.on_subscribed(u, offer[tier], region, t);
-  charge_subscription(u, offer[tier].usd, day);
+  charge_subscription(u, offer[tier].usd, day, t);
   return true;
 }
 
-void Market::charge_subscription(std::uint32_t u, double price, RegionDay& day) {
+void Market::charge_subscription(std::uint32_t u, double price, RegionDay& day, double t) {
   const auto& payments = scenario_.regions[table_.region[u]].payments;
   day.revenue_subscriptions_usd += price;
+  segment_days_.of_user(table_, u, t).revenue_subscriptions_usd += price;
   charged_gross_usd_ += price;
   day.store_fees_usd += price * payments.app_store_share * payments.app_store_fee;
   day.payment_fees_usd += price * (1.0 - payments.app_store_share) * payments.payment_fee;
@@ -92,6 +93,7 @@ std::optional<JobRequest> Market::request(std::size_t region, double t) {
     const double pack_usd = policies_.pack_charge(spec_.pricing.pack_usd, region, t);
     table_.credits[u] += static_cast<float>(spec_.pricing.pack_credits);
     day.revenue_packs_usd += pack_usd;
+    segment_days_.of_user(table_, u, t).revenue_packs_usd += pack_usd;
     charged_gross_usd_ += pack_usd;
     day.payment_fees_usd += pack_usd * payments.payment_fee;
     enough = table_.credits[u] >= clip.credits;
@@ -170,21 +172,26 @@ void Market::on_failed(const JobRequest& job, double t) {
   satisfy(job.user, spec_.behaviour.outcome_failed);
 }
 
-void Market::on_delivered(const JobRequest& job, double wait_s, double t) {
+void Market::on_delivered(const JobRequest& job, const DeliveryTiming& timing, double t) {
   RegionDay& day = today(table_.region[job.user], t);
   ++day.jobs_delivered;
+  SegmentDay& segment_day = segment_days_.at(table_.region[job.user], t, table_.segment[job.user],
+                                             segment_days_.job_tier(table_, job.user, job.paid));
+  ++segment_day.jobs_delivered;
   if (segments_[table_.segment[job.user]]->api_billing) {
     const auto& clip = scenario_.experiment.workload.clip_classes[job.clip_class];
     const double usd =
         clip.credits * policies_.api_price_per_credit(spec_.pricing.api_usd_per_credit, table_.region[job.user], t);
     day.revenue_api_usd += usd;
+    segment_day.revenue_api_usd += usd;
     charged_gross_usd_ += usd;
     day.payment_fees_usd += usd * scenario_.regions[table_.region[job.user]].payments.payment_fee;
   }
   if (moderation_ && job.harmful) moderation_->on_published(table_.region[job.user], t, day);
-  day.wait_sum_s += wait_s;
+  day.wait_sum_s += timing.wait_s;
   day.delivery_gb += scenario_.experiment.workload.clip_classes[job.clip_class].video_megabytes / 1000.0;
-  const bool fast = wait_s <= spec_.behaviour.fast_wait_share_of_patience * table_.patience_s[job.user];
+  const bool fast = felt_delay_s(timing, spec_.behaviour) <=
+                    spec_.behaviour.fast_wait_share_of_patience * table_.patience_s[job.user];
   if (fast) ++day.jobs_fast;
   satisfy(job.user, fast ? spec_.behaviour.outcome_fast : spec_.behaviour.outcome_slow);
 }

@@ -19,7 +19,7 @@ RunOutcome outcome_of(const JobRecorder& recorder, std::int64_t gpus) {
   info.name = "lab_gpus";
   info.datacenter = "lab_dc";
   info.gpus = gpus;
-  return RunOutcome{{info}, recorder, 0, nullptr};
+  return RunOutcome{{info}, recorder, 0, nullptr, {}, {}};
 }
 
 std::vector<double> sorted(std::vector<double> v) {

@@ -27,7 +27,8 @@ using gvsim::test::TempDir;
 
 namespace {
 
-const std::vector<std::string> kCsvFiles = {"timeseries.csv", "summary.csv", "region_daily.csv", "kpis.csv"};
+const std::vector<std::string> kCsvFiles = {"timeseries.csv", "summary.csv",       "region_daily.csv",
+                                            "kpis.csv",       "segment_daily.csv", "segment_kpis.csv"};
 
 /// A users-mode run (all four CSV files) short enough to be repeated many times.
 std::vector<std::string> run_args(const std::string& out) {

@@ -164,8 +164,9 @@ std::string verdict(const gvsim::model::Scenario& scenario, const RunOutcome& ou
 
 /// An independent copy of a finished run (cluster list, recorder and market), to be tampered with.
 RunOutcome copy_of(const RunOutcome& outcome) {
-  return RunOutcome{outcome.clusters, outcome.recorder, outcome.events,
-                    std::make_unique<gvsim::users::Market>(*outcome.market)};
+  return RunOutcome{outcome.clusters, outcome.recorder,
+                    outcome.events,   std::make_unique<gvsim::users::Market>(*outcome.market),
+                    outcome.latency,  outcome.segment_gpu};
 }
 
 /// Parses "key value" lines and "day REGION DAY v1 v2 ..." lines.

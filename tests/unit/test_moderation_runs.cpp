@@ -247,8 +247,9 @@ TEST_CASE("check_books refuses moderation books broken on purpose", "[moderation
       return "ok";
     };
     auto copy_of = [&] {
-      return RunOutcome{outcome.clusters, outcome.recorder, outcome.events,
-                        std::make_unique<gvsim::users::Market>(*outcome.market)};
+      return RunOutcome{outcome.clusters, outcome.recorder,
+                        outcome.events,   std::make_unique<gvsim::users::Market>(*outcome.market),
+                        outcome.latency,  outcome.segment_gpu};
     };
     const double late = outcome.recorder.horizon_s() - 1.0;
     std::string out = "original " + verdict(outcome) + "\n";
@@ -264,7 +265,7 @@ TEST_CASE("check_books refuses moderation books broken on purpose", "[moderation
       RunOutcome copy = copy_of();
       gvsim::users::JobRequest job;
       job.harmful = true;
-      copy.market->on_delivered(job, 0.0, late);
+      copy.market->on_delivered(job, {}, late);
       out += "phantom_delivery " + verdict(copy) + "\n";
     }
     return out;
