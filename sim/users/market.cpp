@@ -14,7 +14,8 @@ Market::Market(const model::Scenario& scenario, std::uint64_t seed, std::uint64_
       policies_(scenario),
       offer_scratch_(scenario.experiment.workload.users.pricing.tiers.size()),
       active_(scenario.regions.size() * scenario.experiment.workload.users.segments.size()),
-      moderation_(ModerationFlow::create(scenario, seed, replication)) {
+      moderation_(ModerationFlow::create(scenario, seed, replication)),
+      quality_(scenario, seed, replication) {
   const auto& classes = scenario.experiment.workload.clip_classes;
   double share = 0.0;
   for (const auto& segment : spec_.segments) {
