@@ -136,7 +136,8 @@ void describe(Fields& f, Workload& v) {
 void describe(Fields& f, PlatformSpec& v) {
   f.here(v.where);
   f.text("regions_dir", v.regions_dir,
-         "folder with gpus.yaml, wan.yaml and one NAME.yaml per region, relative to the experiment file");
+         "folder with gpus.yaml, wan.yaml, video_models.yaml (optional) and one NAME.yaml per region, relative to "
+         "the experiment file");
   f.references("regions", v.regions, "region", "regions that take part (files regions_dir/NAME.yaml)", 1);
 }
 
