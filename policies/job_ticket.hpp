@@ -17,6 +17,7 @@ struct JobTicket {
   float credits = 0.0F;                                            ///< credits charged for the job
   bool paid = false;                                               ///< submitted by a paying user
   bool harmful = false;                                            ///< harmful content (moderation only)
+  bool poor = false;                                               ///< the video is of poor quality
 };
 
 }  // namespace gvsim::policies

@@ -88,8 +88,8 @@ int main_entry(int argc, char** argv) {
 
   std::string schema_kind = "experiment";
   auto* schema_cmd = app.add_subcommand("schema", "Print the JSON Schema (draft 2020-12) of a configuration file");
-  schema_cmd->add_option("file", schema_kind, "Kind of file: experiment (default), region, gpus or wan")
-      ->check(CLI::IsMember({"experiment", "region", "gpus", "wan"}));
+  schema_cmd->add_option("file", schema_kind, "Kind of file: experiment (default), region, gpus, wan or video_models")
+      ->check(CLI::IsMember({"experiment", "region", "gpus", "wan", "video_models"}));
 
   try {
     app.parse(argc, argv);

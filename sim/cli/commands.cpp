@@ -113,6 +113,14 @@ void print_offered_load(const model::Scenario& scenario, const model::RegionGrap
     std::printf("warning: offered load is at or above capacity; queues will grow without bound\n");
 }
 
+void print_clip_classes(const model::Scenario& scenario) {
+  for (const auto& clip : scenario.experiment.workload.clip_classes) {
+    const std::string from = clip.gpu_seconds ? std::string("given") : clip.model.name + ", " + clip.mode;
+    std::printf("  clip %s: %s reference-GPU s (%s), poor %s\n", clip.name.c_str(), fixed(clip.work_s, 1).c_str(),
+                from.c_str(), fixed(clip.poor_probability, 3).c_str());
+  }
+}
+
 void print_markets(const model::Scenario& scenario) {
   const auto& users = scenario.experiment.workload.users;
   std::printf("user model: %zu segments, %zu tiers, scale %s real users per simulated user\n", users.segments.size(),
@@ -229,6 +237,7 @@ void print_scenario_summary(const std::string& experiment, const model::Scenario
               scenario.links.size());
   if (scenario.experiment.workload.mode == "users") {
     print_markets(scenario);
+    print_clip_classes(scenario);
   } else {
     print_offered_load(scenario, graph, capacity);
   }
@@ -254,7 +263,7 @@ int keys_command() {
     const char* title;
     std::vector<config::KeyDoc> keys;
   };
-  std::vector<Section> sections(4);
+  std::vector<Section> sections(5);
   {
     model::Experiment experiment;
     config::SchemaCollector collector(sections[0].keys);
@@ -278,6 +287,12 @@ int keys_command() {
     config::SchemaCollector collector(sections[3].keys);
     describe(collector, wan);
     sections[3].title = "WAN links (regions/wan.yaml)";
+  }
+  {
+    model::VideoModelCatalog video_models;
+    config::SchemaCollector collector(sections[4].keys);
+    describe(collector, video_models);
+    sections[4].title = "Video models (regions/video_models.yaml)";
   }
   for (const auto& s : sections)
     std::printf("## %s\n\n%s\n", s.title, config::keys_markdown(s.keys).c_str());

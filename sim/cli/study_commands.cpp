@@ -68,8 +68,12 @@ int schema_command(const std::string& file_kind) {
     model::WanCatalog wan;
     schema = config::json_schema_document("gvsim WAN links", "WAN links of gvsim (regions/wan.yaml).",
                                           [&](schema::Fields& f) { describe(f, wan); });
+  } else if (file_kind == "video_models") {
+    model::VideoModelCatalog video_models;
+    schema = config::json_schema_document("gvsim video models", "Video models of gvsim (regions/video_models.yaml).",
+                                          [&](schema::Fields& f) { describe(f, video_models); });
   } else {
-    std::cerr << "gvsim schema: expected experiment, region, gpus or wan, got \"" << file_kind << "\"\n";
+    std::cerr << "gvsim schema: expected experiment, region, gpus, wan or video_models, got \"" << file_kind << "\"\n";
     return kBadInput;
   }
   std::printf("%s\n", schema.dump(2).c_str());

@@ -5,6 +5,7 @@
 #include <map>
 #include <set>
 
+#include "sim/config/clip_work_checks.hpp"
 #include "sim/config/config_node.hpp"
 #include "sim/config/config_reader.hpp"
 #include "sim/config/overrides.hpp"
@@ -126,6 +127,12 @@ model::Scenario load_scenario(const std::string& experiment_path, const LoadOpti
     scenario.regions.push_back(std::move(region_file.region));
   }
   scenario.gpus = std::move(gpus.gpus);
+  // The video-model catalogue is optional: clip classes that give gpu_seconds need none.
+  const fs::path video_models_file = regions_dir / "video_models.yaml";
+  model::VideoModelCatalog video_models;
+  if (fs::is_regular_file(video_models_file)) read_file(video_models_file.string(), video_models, diagnostics);
+  scenario.video_models = std::move(video_models.models);
+  resolve_clip_work(scenario, diagnostics);
   if (gpus_read && wan_read) {
     check_scenario(scenario, wan.links, regions_dir.string(), diagnostics);
   }

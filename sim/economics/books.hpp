@@ -40,9 +40,9 @@ using Ledger = std::vector<std::vector<RegionLedgerDay>>;
 
 /// @brief Builds the ledger from the market's day records and the clusters' daily observations.
 ///
-/// Per cluster and day: GPU cost = GPUs x hours x reserved price; energy = busy GPU-hours x board power (kW) x
-/// PUE x the hosting region's energy price; both shared among origin regions by their busy GPU time. Egress =
-/// GB sent to each origin region x the datacenter's egress price.
+/// Per cluster and day: GPU cost = GPUs x hours x reserved price; energy = (busy + idle_power_share x idle in-service)
+/// GPU-hours x board power (kW) x PUE x the hosting region's energy price; both shared among origin regions by their
+/// busy GPU time. Egress = GB sent to each origin region x the datacenter's egress price.
 Ledger build_ledger(const model::Scenario& scenario, const observe::RunOutcome& outcome);
 
 /// @brief Headline unit economics of a run, in real-world units.

@@ -33,7 +33,7 @@ JobSource::JobSource(const model::RegionLoad& load, const std::vector<model::Cli
   for (const auto& share : load.service.mix) {
     for (std::size_t c = 0; c < clip_classes.size(); ++c) {
       if (clip_classes[c].name != share.ref.name) continue;
-      class_work_s_.push_back(clip_classes[c].gpu_seconds);
+      class_work_s_.push_back(clip_classes[c].work_s);
       class_cv_.push_back(clip_classes[c].gpu_seconds_cv);
       class_index_.push_back(static_cast<std::uint32_t>(c));
       running += share.value;

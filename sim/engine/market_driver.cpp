@@ -34,8 +34,9 @@ void MarketDriver::start_arrivals(const std::vector<sg4::Host*>& region_edges) {
     const std::size_t region = model::region_index(scenario_, load.region.name);
     auto source = std::make_shared<JobSource>(load, experiment.workload.clip_classes, experiment.seed,
                                               static_cast<std::uint64_t>(experiment.replication));
-    sg4::Actor::create("arrivals/" + load.region.name, region_edges[region], [this, region, source] {
-      arrive(region, *source);
+    std::shared_ptr<const policies::InferencePolicy> inference = experiment.policies.inference.make();
+    sg4::Actor::create("arrivals/" + load.region.name, region_edges[region], [this, region, source, inference] {
+      arrive(region, *source, *inference);
     })->daemonize();
   }
 }
@@ -44,7 +45,7 @@ void MarketDriver::on_video_held(std::size_t region) {
   wake_[region]->release();
 }
 
-void MarketDriver::arrive(std::size_t region, JobSource& source) {
+void MarketDriver::arrive(std::size_t region, JobSource& source, const policies::InferencePolicy& inference) {
   const double horizon = outcome_.recorder.horizon_s();
   double t = 0.0;
   std::uint64_t sequence = 0;
@@ -56,7 +57,7 @@ void MarketDriver::arrive(std::size_t region, JobSource& source) {
     job.id = (static_cast<std::uint64_t>(region) << 40) | sequence++;
     job.submit_time_s = t;
     job.origin_region = static_cast<std::uint32_t>(region);
-    job.work_gpu_s = source.next_work_s(job.clip_class);
+    job.work_gpu_s = source.next_work_s(job.clip_class) * inference.effect(t / 86400.0).work_factor;
     job.paid = source.next_paid();
     router_.submit(region, job);
   }

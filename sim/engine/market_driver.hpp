@@ -33,7 +33,7 @@ class MarketDriver {
   void on_video_held(std::size_t region);
 
  private:
-  void arrive(std::size_t region, JobSource& source);
+  void arrive(std::size_t region, JobSource& source, const policies::InferencePolicy& inference);
   void drive_market(std::size_t region);
 
   const model::Scenario& scenario_;

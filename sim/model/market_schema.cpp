@@ -60,6 +60,9 @@ void describe(Fields& f, SegmentSpec& v) {
            "monthly hazard that a satisfied paying user cancels at a fair price (calibration S1)");
   f.number("pack_propensity", v.pack_propensity, NumberRule::probability(),
            "chance a paying user out of credits buys a credit pack");
+  f.number("quality_sensitivity", v.quality_sensitivity, NumberRule::between(0.0, 10.0),
+           "how strongly a poor video moves the segment's satisfaction: the learning rate toward outcome_poor is "
+           "multiplied by it, capped at 1 (estimate: creators above 1, casual users below; 1 = neutral)");
 }
 
 void describe(Fields& f, TierSpec& v) {
@@ -109,6 +112,8 @@ void describe(Fields& f, BehaviourSpec& v) {
            "score of a request refused for lack of credits");
   f.number("outcome_blocked", v.outcome_blocked, NumberRule::probability(),
            "score of a job blocked by moderation (credits refunded; estimate)");
+  f.number("outcome_poor", v.outcome_poor, NumberRule::probability(),
+           "score of a delivered video of poor quality, whatever the wait (estimate: between failed and slow)");
 }
 
 void describe(Fields& f, PopulationSpec& v) {

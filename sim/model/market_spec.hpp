@@ -49,6 +49,7 @@ struct SegmentSpec {
   double paid_churn_per_month = 0.15;
   double pack_propensity = 0.2;
   schema::SourceMark where;
+  double quality_sensitivity = 1.0;  ///< multiplies the learning rate of a poor video's score
 };
 
 /// @brief A subscription tier.
@@ -86,6 +87,7 @@ struct BehaviourSpec {
   double outcome_failed = 0.1;
   double outcome_no_credits = 0.4;
   double outcome_blocked = 0.2;
+  double outcome_poor = 0.35;
 };
 
 /// @brief A safety cap on the number of simulated users.

@@ -47,6 +47,8 @@ void describe(Fields& f, PolicyChoice& v) {
   f.nested("pricing", v.pricing, "prices charged per region, promotions, global competitor pressure (mode users)");
   f.nested("market_entry", v.market_entry, "when each region opens (mode users)");
   f.nested("moderation", v.moderation, "content moderation: classifier, human review, content risk (mode users)");
+  f.nested("inference", v.inference,
+           "how the video models are run: step reduction, quantisation, caching, each with a cost in quality");
 }
 
 }  // namespace gvsim::model

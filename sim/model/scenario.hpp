@@ -5,11 +5,13 @@
 #include <string>
 #include <vector>
 
+#include "policies/inference_policy.hpp"
 #include "policies/market_entry_policy.hpp"
 #include "sim/model/market_spec.hpp"
 #include "sim/model/moderation_spec.hpp"
 #include "sim/model/policy_schema.hpp"
 #include "sim/model/pricing_policy_spec.hpp"
+#include "sim/model/video_model.hpp"
 #include "sim/schema/fields.hpp"
 
 namespace gvsim::model {
@@ -23,6 +25,7 @@ struct GpuModel {
   std::string name;
   double relative_speed = 1.0;
   double board_power_w = 700.0;
+  double idle_power_share = 0.2;  ///< power drawn in service but idle, as a share of board power
   double reserved_usd_per_gpu_hour = 2.0;
   double on_demand_usd_per_gpu_hour = 3.5;
   std::string source;
@@ -71,18 +74,28 @@ struct WanLink {
   SourceMark where;
 };
 
-/// @brief A kind of clip users ask for and the work it takes on the reference GPU.
+/// @brief A kind of clip users ask for: what is generated, and the work it takes on the reference GPU.
 struct ClipClass {
   std::string name;
+  NameRef model;  ///< video model (regions/video_models.yaml); empty when gpu_seconds is given
   double video_seconds = 5.0;
   std::string resolution = "720p";
   std::string mode = "standard";
-  double gpu_seconds = 600.0;
+  std::optional<double> steps;        ///< replaces the mode's steps
+  std::optional<double> gpu_seconds;  ///< replaces the computed work
   double gpu_seconds_cv = 0.0;
   double video_megabytes = 10.0;
   double credits = 10.0;
   double failure_probability = 0.0;
   SourceMark where;
+  SourceMark video_seconds_where;  ///< line 0 when not written (same for the marks below)
+  SourceMark resolution_where;
+  SourceMark mode_where;
+  SourceMark steps_where;
+  SourceMark gpu_seconds_where;
+  // Resolved when the scenario is loaded (sim/config/clip_work_checks).
+  double work_s = 0.0;            ///< mean reference-GPU seconds of one generation
+  double poor_probability = 0.0;  ///< chance a generation that did not fail gives a poor video
 };
 
 /// @brief How a region's synthetic jobs arrive.
@@ -157,6 +170,7 @@ struct PolicyChoice {
   PricingPolicySpec pricing;
   policies::MarketEntrySelection market_entry;
   ModerationSpec moderation;
+  policies::InferenceSelection inference;
 };
 
 /// @brief Infrastructure selection: where region files live and which regions take part.
@@ -257,6 +271,7 @@ struct Scenario {
   std::vector<Region> regions;  ///< in the order the experiment lists them
   std::vector<GpuModel> gpus;
   std::vector<WanLink> links;  ///< only links between participating regions
+  std::vector<VideoModel> video_models;
   std::string experiment_file;
   std::vector<schema::Diagnostic> warnings;  ///< keys written that have no effect in this run (Fields::inactive)
 };

@@ -9,6 +9,9 @@ void describe(Fields& f, GpuModel& v) {
   f.number("relative_speed", v.relative_speed, NumberRule::between(0.01, 100.0),
            "throughput relative to the reference GPU (H100 SXM = 1); service time = gpu_seconds / relative_speed");
   f.number("board_power_w", v.board_power_w, NumberRule::between(1.0, 5000.0, "W"), "board power at full load");
+  f.number("idle_power_share", v.idle_power_share, NumberRule::probability(),
+           "power a GPU in service draws while idle, as a share of board power (estimate: an idle H100 draws about "
+           "70-100 W plus its share of the host, ~0.2)");
   f.number("reserved_usd_per_gpu_hour", v.reserved_usd_per_gpu_hour, NumberRule::between(0.0, 1000.0, "USD/GPU-h"),
            "price of a reserved GPU-hour");
   f.number("on_demand_usd_per_gpu_hour", v.on_demand_usd_per_gpu_hour, NumberRule::between(0.0, 1000.0, "USD/GPU-h"),
@@ -62,11 +65,25 @@ void describe(Fields& f, WanLink& v) {
 
 void describe(Fields& f, ClipClass& v) {
   f.here(v.where);
+  f.reference("model", v.model, "video model",
+              "video model that generates the clip (regions/video_models.yaml); its work follows from the keys below "
+              "(docs/model.md, Work of a clip)",
+              Presence::kOptional);
   f.number("video_seconds", v.video_seconds, NumberRule::between(0.5, 600.0, "s"), "length of the clip");
-  f.choice("resolution", v.resolution, {"480p", "720p", "1080p", "4k"}, "output resolution");
-  f.choice("mode", v.mode, {"standard", "pro", "audio"}, "generation mode");
-  f.number("gpu_seconds", v.gpu_seconds, NumberRule::between(0.01, 1e6, "s"),
-           "mean work on one reference GPU (calibration.md C1-C4)", Presence::kRequired);
+  f.here_of("video_seconds", v.video_seconds_where);
+  f.choice("resolution", v.resolution, {"480p", "720p", "1080p", "4k"},
+           "output resolution (16:9: 854x480, 1280x720, 1920x1080, 3840x2160 pixels)");
+  f.here_of("resolution", v.resolution_where);
+  f.choice("mode", v.mode, {"standard", "pro"},
+           "generation mode: the model's steps and poor-output probability for that mode");
+  f.here_of("mode", v.mode_where);
+  f.optional_number("steps", v.steps, NumberRule::between(1.0, 1000.0, "steps"),
+                    "denoising steps, replacing the model's steps for the mode (the work is linear in them)");
+  f.here_of("steps", v.steps_where);
+  f.optional_number("gpu_seconds", v.gpu_seconds, NumberRule::between(0.01, 1e6, "s"),
+                    "mean work on one reference GPU, replacing the work computed from model, video_seconds, "
+                    "resolution, mode and steps (which are then not to be written)");
+  f.here_of("gpu_seconds", v.gpu_seconds_where);
   f.number("gpu_seconds_cv", v.gpu_seconds_cv, NumberRule::between(0.0, 10.0),
            "coefficient of variation of the work (lognormal); 0 = deterministic");
   f.number("video_megabytes", v.video_megabytes, NumberRule::between(0.0, 100000.0, "MB"), "size of the result");
@@ -119,7 +136,8 @@ void describe(Fields& f, Workload& v) {
 void describe(Fields& f, PlatformSpec& v) {
   f.here(v.where);
   f.text("regions_dir", v.regions_dir,
-         "folder with gpus.yaml, wan.yaml and one NAME.yaml per region, relative to the experiment file");
+         "folder with gpus.yaml, wan.yaml, video_models.yaml (optional) and one NAME.yaml per region, relative to "
+         "the experiment file");
   f.references("regions", v.regions, "region", "regions that take part (files regions_dir/NAME.yaml)", 1);
   f.number("wan_bandwidth_scale", v.wan_bandwidth_scale, NumberRule::between(1e-6, 1e6),
            "multiplies the bandwidth of every link of wan.yaml, to sweep WAN capacity at once (estimate: 1 = the "

@@ -13,7 +13,10 @@ std::vector<CostShare> allocate_cluster_day(const model::Scenario& scenario, con
                                          [&](const model::Datacenter& dc) { return dc.name == cluster.datacenter; });
   const double reserved = scale * day.reserved_gpu_s / 3600.0 * gpu.reserved_usd_per_gpu_hour;
   const double on_demand = scale * day.on_demand_gpu_s / 3600.0 * gpu.on_demand_usd_per_gpu_hour;
-  const double energy = model::energy_usd(scale * day.busy_gpu_s, gpu, datacenter, region);
+  // GPUs in service but idle still draw a share of their board power.
+  const double idle_gpu_s = std::max(0.0, day.provisioned_gpu_s - day.busy_gpu_s);
+  const double energy =
+      model::energy_usd(scale * (day.busy_gpu_s + gpu.idle_power_share * idle_gpu_s), gpu, datacenter, region);
   std::vector<CostShare> shares(scenario.regions.size());
   for (std::size_t origin = 0; origin < shares.size(); ++origin) {
     const double share =

@@ -13,7 +13,7 @@ namespace gvsim::observe {
 struct CostShare {
   double gpu_reserved_usd = 0.0;   ///< reserved GPU contracts, billed all day
   double gpu_on_demand_usd = 0.0;  ///< on-demand GPUs, billed while in service
-  double energy_usd = 0.0;         ///< energy of busy GPU time
+  double energy_usd = 0.0;         ///< energy of busy GPU time and of idle GPUs in service
   double egress_usd = 0.0;         ///< videos sent to the region
   double gpu_hours_busy = 0.0;     ///< real-world GPU-hours of the region's jobs
 

@@ -33,6 +33,7 @@ std::vector<double> closed_day_costs(const model::Scenario& scenario, const std:
     // GPU time in service: booked up to the last capacity change, then at the current levels to the day's end.
     const double tail = std::max(0.0, day_end - std::max(day_start, observed.capacity_since_s));
     closed.reserved_gpu_s = booked.reserved_gpu_s + static_cast<double>(observed.reserved) * tail;
+    closed.provisioned_gpu_s = booked.provisioned_gpu_s + static_cast<double>(observed.in_service) * tail;
     closed.on_demand_gpu_s =
         booked.on_demand_gpu_s +
         static_cast<double>(std::max<std::int64_t>(0, observed.in_service - observed.reserved)) * tail;

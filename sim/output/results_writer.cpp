@@ -96,6 +96,11 @@ std::string resolved_config_json(const model::Scenario& scenario) {
   config::JsonDumper link_dumper(links);
   describe(link_dumper, wan);
   root["links"] = std::move(links["links"]);
+  Json video_models = Json::object();
+  model::VideoModelCatalog video_catalog{copy.video_models};
+  config::JsonDumper video_dumper(video_models);
+  describe(video_dumper, video_catalog);
+  root["video_models"] = std::move(video_models["video_models"]);
   return root.dump(2);
 }
 

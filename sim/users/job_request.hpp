@@ -14,6 +14,7 @@ struct JobRequest {
   float credits = 0.0F;  ///< credits charged, refunded if the job is abandoned, fails or is blocked
   bool paid = false;
   bool harmful = false;  ///< the prompt asks for harmful content (moderation only)
+  bool poor = false;     ///< the video will be of poor quality (drawn at request, seen at delivery)
 };
 
 }  // namespace gvsim::users

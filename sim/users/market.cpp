@@ -15,6 +15,7 @@ Market::Market(const model::Scenario& scenario, std::uint64_t seed, std::uint64_
       offer_scratch_(scenario.experiment.workload.users.pricing.tiers.size()),
       active_(scenario.regions.size() * scenario.experiment.workload.users.segments.size()),
       moderation_(ModerationFlow::create(scenario, seed, replication)),
+      quality_(scenario, seed, replication),
       segment_days_(scenario.experiment.workload.users.segments, scenario.regions.size()) {
   const auto& classes = scenario.experiment.workload.clip_classes;
   double share = 0.0;

@@ -10,6 +10,7 @@
 #include "sim/model/scenario.hpp"
 #include "sim/rng/random_stream.hpp"
 #include "sim/users/delivery_timing.hpp"
+#include "sim/users/generation_quality.hpp"
 #include "sim/users/job_request.hpp"
 #include "sim/users/market_policies.hpp"
 #include "sim/users/moderation_flow.hpp"
@@ -105,6 +106,8 @@ class Market {
   bool offer_upgrade(std::uint32_t u, double t);
   void charge_subscription(std::uint32_t u, double price, RegionDay& day, double t);
   void satisfy(std::uint32_t u, double score);
+  /// Moves satisfaction toward outcome_poor at the learning rate times the segment's quality sensitivity.
+  void satisfy_poor(std::uint32_t u);
   std::optional<JobRequest> moderate(JobRequest job, std::size_t region, double t);
   std::optional<JobRequest> review_event(std::size_t region, double t);
   void block(const JobRequest& job);
@@ -133,6 +136,7 @@ class Market {
   double charged_gross_usd_ = 0.0;
   std::int64_t jobs_submitted_ = 0;
   std::optional<ModerationFlow> moderation_;  ///< absent when the moderation policy is none
+  GenerationQuality quality_;                 ///< inference optimisation and poor outputs
   std::optional<ReviewItem> released_video_;
   SegmentLedger segment_days_;
 };

@@ -67,11 +67,12 @@ std::optional<JobRequest> Market::request(std::size_t region, double t) {
   const auto& spec = *segments_[segment];
   const std::size_t pick = s.service.discrete(segment_clip_cumulative_[segment]);
   const auto& clip = scenario_.experiment.workload.clip_classes[segment_clip_index_[segment][pick]];
-  const double work =
-      clip.gpu_seconds_cv > 0.0 ? s.service.lognormal(clip.gpu_seconds, clip.gpu_seconds_cv) : clip.gpu_seconds;
+  const double work = clip.gpu_seconds_cv > 0.0 ? s.service.lognormal(clip.work_s, clip.gpu_seconds_cv) : clip.work_s;
   RegionDay& day = today(region, t);
   ++day.requests;
-  JobRequest job{u, segment_clip_index_[segment][pick], work, table_.patience_s[u], 0.0F, false};
+  const GenerationPlan plan = quality_.plan(region, clip, t);
+  JobRequest job{u, segment_clip_index_[segment][pick], work * plan.work_factor, table_.patience_s[u], 0.0F, false};
+  job.poor = plan.poor;
   const auto& payments = scenario_.regions[region].payments;
   if (spec.api_billing) {  // billed on delivery: failed or abandoned API tasks are not charged (P3)
     job.paid = true;
@@ -114,6 +115,14 @@ std::optional<JobRequest> Market::request(std::size_t region, double t) {
 void Market::satisfy(std::uint32_t u, double score) {
   const double rate = spec_.behaviour.satisfaction_learning_rate;
   table_.satisfaction[u] = static_cast<float>(table_.satisfaction[u] + rate * (score - table_.satisfaction[u]));
+}
+
+void Market::satisfy_poor(std::uint32_t u) {
+  // A poor video weighs on the user's view by the segment's sensitivity to quality.
+  const double rate =
+      std::min(1.0, spec_.behaviour.satisfaction_learning_rate * segments_[table_.segment[u]]->quality_sensitivity);
+  table_.satisfaction[u] =
+      static_cast<float>(table_.satisfaction[u] + rate * (spec_.behaviour.outcome_poor - table_.satisfaction[u]));
 }
 
 std::optional<JobRequest> Market::moderate(JobRequest job, std::size_t region, double t) {
@@ -193,6 +202,11 @@ void Market::on_delivered(const JobRequest& job, const DeliveryTiming& timing, d
   const bool fast = felt_delay_s(timing, spec_.behaviour) <=
                     spec_.behaviour.fast_wait_share_of_patience * table_.patience_s[job.user];
   if (fast) ++day.jobs_fast;
+  if (job.poor) {
+    ++day.jobs_poor;
+    satisfy_poor(job.user);
+    return;
+  }
   satisfy(job.user, fast ? spec_.behaviour.outcome_fast : spec_.behaviour.outcome_slow);
 }
 

@@ -35,7 +35,8 @@ struct RegionDay {
   std::int64_t users_paid = 0;
   std::int64_t users_churned = 0;
   double satisfaction_mean = 0.0;
-  ModerationDay moderation;  ///< checks, reviews, blocked jobs, incidents (moderation policies only)
+  ModerationDay moderation;    ///< checks, reviews, blocked jobs, incidents (moderation policies only)
+  std::int64_t jobs_poor = 0;  ///< delivered videos of poor quality
 };
 
 }  // namespace gvsim::users

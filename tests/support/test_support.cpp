@@ -176,7 +176,7 @@ std::string write_tiny_experiment(const TempDir& dir, const std::string& extra) 
       "  regions: [north_america, europe]\n"
       "workload:\n"
       "  clip_classes:\n"
-      "    std: {video_seconds: 5, gpu_seconds: 300, gpu_seconds_cv: 0.3}\n"
+      "    std: {gpu_seconds: 300, gpu_seconds_cv: 0.3}\n"
       "  synthetic:\n"
       "    - region: north_america\n"
       "      arrivals: {process: poisson, rate_per_hour: 40}\n"
