@@ -34,6 +34,8 @@ const std::vector<CsvLayout>& result_layouts() {
 #include "sim/output/kpis_columns.def"
       ,
 #include "sim/output/promotions_daily_columns.def"
+      ,
+#include "sim/output/rivals_daily_columns.def"
   };
   return layouts;
 }

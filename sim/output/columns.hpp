@@ -54,6 +54,11 @@ namespace promotions {
 #include "sim/output/promotions_daily_columns.def"
 }  // namespace promotions
 
+/// rivals_daily.csv: one row per simulated day x rival x region it is offered in.
+namespace rivals {
+#include "sim/output/rivals_daily_columns.def"
+}  // namespace rivals
+
 #undef GVSIM_COLUMN
 #undef GVSIM_CSV
 

@@ -13,6 +13,7 @@
 #include "sim/output/declared_table.hpp"
 #include "sim/output/economics_tables.hpp"
 #include "sim/output/policy_tables.hpp"
+#include "sim/output/rival_tables.hpp"
 #include "sim/output/run_summary.hpp"
 #include "sim/rng/random_stream.hpp"
 
@@ -117,6 +118,7 @@ WrittenResults write_results(ResultsFolder& folder, const model::Scenario& scena
   }
   if (has_promotions(scenario, outcome))
     files.emplace_back("promotions_daily.csv", promotions_daily_csv(scenario, outcome));
+  if (has_rivals(outcome)) files.emplace_back("rivals_daily.csv", rivals_daily_csv(scenario, outcome));
   std::string all_bytes;
   std::vector<std::string> names;
   for (const auto& [name, content] : files) {

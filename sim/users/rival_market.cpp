@@ -62,6 +62,11 @@ void RivalMarket::refresh(std::size_t region, double t, double platform_price_us
   s.advantage = std::max(0.0, best - choice_.switching_cost - s.platform_utility);
 }
 
+bool RivalMarket::offered(std::size_t rival, std::size_t region) const {
+  const auto& here = regions_[region].rivals;
+  return std::find(here.begin(), here.end(), rival) != here.end();
+}
+
 RivalDay& RivalMarket::tally(std::size_t region, std::size_t day, std::size_t offered) {
   auto& days = days_[region];
   if (days.size() <= day) days.resize(day + 1, std::vector<RivalDay>(names_.size()));

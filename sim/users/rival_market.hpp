@@ -44,6 +44,8 @@ class RivalMarket {
   bool on_lapse(std::uint32_t u, std::size_t region, std::size_t day);
   /// @brief Win-back draws of UTC day `day`: the users of `region` who come back (removed from the rivals' lists).
   const std::vector<std::uint32_t>& win_back(std::size_t region, std::size_t day);
+  /// @brief True when rival `rival` is offered in `region`.
+  bool offered(std::size_t rival, std::size_t region) const;
   /// @brief Names of the declared rivals (index = rival).
   const std::vector<std::string>& names() const { return names_; }
   /// @brief Tallies `[region][day][rival]` (days grow as used).
