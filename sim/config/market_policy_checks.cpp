@@ -47,19 +47,36 @@ void check_pricing(const model::Scenario& scenario, schema::Diagnostics& diagnos
     for (std::size_t k = 0; k < p.regions.size(); ++k)
       check_region(scenario, p.regions[k], path + ".regions[" + std::to_string(k) + "]", diagnostics);
   }
-  const auto& path = pricing.competitor_pressure;
+}
+
+/// Reports a path (of PathPoint or PricePoint) whose days decrease.
+template <typename Point>
+void check_days(const std::vector<Point>& path, const schema::SourceMark& where, const std::string& key,
+                schema::Diagnostics& diagnostics) {
   for (std::size_t i = 1; i < path.size(); ++i) {
     if (path[i].day < path[i - 1].day) {
-      diagnostics.error(pricing.where, base + ".competitor_pressure[" + std::to_string(i) + "].day",
-                        "days must not decrease along the path");
+      diagnostics.error(where, key + "[" + std::to_string(i) + "].day", "days must not decrease along the path");
     }
   }
+}
+
+void check_rivals(const model::Scenario& scenario, schema::Diagnostics& diagnostics) {
+  const auto& market = scenario.experiment.market;
+  for (const auto& rival : market.rivals) {
+    const std::string path = "market.rivals." + rival.name;
+    check_days(rival.price, rival.where, path + ".price", diagnostics);
+    check_days(rival.quality, rival.where, path + ".quality", diagnostics);
+    for (std::size_t k = 0; k < rival.regions.size(); ++k)
+      check_region(scenario, rival.regions[k], path + ".regions[" + std::to_string(k) + "]", diagnostics);
+  }
+  check_days(market.choice.platform_quality, scenario.experiment.where, "market.choice.platform_quality", diagnostics);
 }
 
 }  // namespace
 
 void check_market_policies(const model::Scenario& scenario, schema::Diagnostics& diagnostics) {
   check_pricing(scenario, diagnostics);
+  check_rivals(scenario, diagnostics);
   const auto& entry = scenario.experiment.policies.market_entry;
   entry.check(model::market_entry_context(scenario), "policies.market_entry", entry.where, diagnostics);
 }

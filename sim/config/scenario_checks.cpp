@@ -175,13 +175,6 @@ void check_user_model(const model::Scenario& scenario, const model::RegionGraph&
     agents += bass_fraction(region.market.bass_p_per_year, region.market.bass_q_per_year, years) *
               region.market.addressable_users_millions * 1e6 / scenario.experiment.scale;
     check_reachable(scenario, graph, r, region.where, "region", diagnostics);
-    const auto& path = region.market.competitor_pressure;
-    for (std::size_t i = 1; i < path.size(); ++i) {
-      if (path[i].day < path[i - 1].day) {
-        diagnostics.error(region.where, "region.market.competitor_pressure[" + std::to_string(i) + "].day",
-                          "days must not decrease along the path");
-      }
-    }
   }
   if (users.social_graph.enabled) {
     double edge_slots = 0.0;

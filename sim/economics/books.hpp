@@ -23,6 +23,7 @@ struct RegionLedgerDay {
   double egress_usd = 0.0;
   double moderation_usd = 0.0;  ///< human review; zero until a moderation policy charges it
   double fines_usd = 0.0;       ///< regulatory fines; zero until a moderation policy incurs them
+  double marketing_usd = 0.0;   ///< marketing spend (market.adoption.marketing_usd_per_day)
   double gpu_hours_busy = 0.0;
 
   /// @brief Gross revenue of all kinds.
@@ -31,7 +32,7 @@ struct RegionLedgerDay {
   double revenue_net_usd() const { return revenue_gross_usd() - store_fees_usd - payment_fees_usd; }
   /// @brief All costs of the day.
   double cost_usd() const {
-    return gpu_reserved_usd + gpu_on_demand_usd + energy_usd + egress_usd + moderation_usd + fines_usd;
+    return gpu_reserved_usd + gpu_on_demand_usd + energy_usd + egress_usd + moderation_usd + fines_usd + marketing_usd;
   }
 };
 

@@ -25,8 +25,6 @@ void describe(Fields& f, MarketSpec& v) {
            "purchasing power relative to the US; scales willingness to pay");
   f.number("energy_usd_per_kwh", v.energy_usd_per_kwh, NumberRule::between(0.0, 5.0, "USD/kWh"),
            "electricity price paid by datacenters in this region");
-  f.list("competitor_pressure", v.competitor_pressure,
-         "competitor price pressure over time (0 = none); raises churn, lowers conversion");
 }
 
 void describe(Fields& f, PaymentSpec& v) {
@@ -95,7 +93,8 @@ void describe(Fields& f, BehaviourSpec& v) {
   f.number("churn_overprice_weight", v.churn_overprice_weight, NumberRule::between(0.0, 50.0),
            "paid churn multiplied by exp(weight x max(0, price / wtp - 1))");
   f.number("churn_competitor_weight", v.churn_competitor_weight, NumberRule::between(0.0, 50.0),
-           "churn multiplied by exp(weight x competitor pressure); conversion logit reduced by the same term");
+           "churn multiplied by exp(weight x the best rival's utility advantage beyond the switching cost); conversion "
+           "logit reduced by the same term (see market.rivals)");
   f.number("satisfaction_initial", v.satisfaction_initial, NumberRule::probability(), "satisfaction of a new user");
   f.number("satisfaction_learning_rate", v.satisfaction_learning_rate, NumberRule::probability(),
            "satisfaction moves this fraction of the way toward each outcome's score");

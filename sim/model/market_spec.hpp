@@ -14,7 +14,7 @@ struct PathPoint {
   double value = 0.0;
 };
 
-/// @brief A region's market: size, Bass diffusion, purchasing power, energy price and competitor pressure.
+/// @brief A region's market: size, Bass diffusion, purchasing power and energy price.
 struct MarketSpec {
   double entry_day = 0.0;
   double addressable_users_millions = 100.0;
@@ -22,7 +22,6 @@ struct MarketSpec {
   double bass_q_per_year = 0.4;
   double price_index = 1.0;
   double energy_usd_per_kwh = 0.10;
-  std::vector<PathPoint> competitor_pressure;
 };
 
 /// @brief How users of a region pay: usable methods, declines and fees.

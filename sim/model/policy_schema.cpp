@@ -44,7 +44,7 @@ void describe(Fields& f, PolicyChoice& v) {
   f.nested("capacity", v.capacity, "how each cluster's fleet changes over time");
   f.list("expansions", v.expansions, "scheduled fleet changes");
   f.named("regions", v.regions, "per-region replacements of the policies above, by region name");
-  f.nested("pricing", v.pricing, "prices charged per region, promotions, global competitor pressure (mode users)");
+  f.nested("pricing", v.pricing, "prices charged per region and promotions (mode users)");
   f.nested("market_entry", v.market_entry, "when each region opens (mode users)");
   f.nested("moderation", v.moderation, "content moderation: classifier, human review, content risk (mode users)");
   f.nested("inference", v.inference,

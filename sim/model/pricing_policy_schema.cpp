@@ -24,8 +24,6 @@ void describe(Fields& f, PricingPolicySpec& v) {
   policies::describe_name(f, v);
   policies::describe_blocks(f, v);
   f.list("promotions", v.promotions, "time-limited discounts; the conversion choice sees the discounted price");
-  f.list("competitor_pressure", v.competitor_pressure,
-         "global competitor price pressure over time, added to each region's own path (e.g. a price war)");
 }
 
 }  // namespace gvsim::model

@@ -23,11 +23,9 @@ struct PromotionSpec {
   schema::SourceMark end_where;  ///< position of end_day
 };
 
-/// @brief `policies.pricing`: which pricing policy with its parameters, and what all of them share: promotions and
-/// a global competitor path.
+/// @brief `policies.pricing`: which pricing policy with its parameters, and what all of them share: promotions.
 struct PricingPolicySpec : policies::PricingSelection {
   std::vector<PromotionSpec> promotions;
-  std::vector<PathPoint> competitor_pressure;  ///< added to every region's own path
 };
 
 void describe(schema::Fields& f, PromotionSpec& v);

@@ -12,6 +12,7 @@
 #include "sim/model/policy_schema.hpp"
 #include "sim/model/pricing_policy_spec.hpp"
 #include "sim/model/video_model.hpp"
+#include "sim/model/rival_spec.hpp"
 #include "sim/schema/fields.hpp"
 
 namespace gvsim::model {
@@ -248,6 +249,7 @@ struct Experiment {
   std::int64_t replications = 1;
   Sweep sweep;
   SourceMark where;
+  RivalMarketSpec market;  ///< rival platforms and the adoption drive (mode users)
 };
 
 /// @brief Contents of regions/gpus.yaml.

@@ -222,6 +222,7 @@ void describe(Fields& f, Experiment& v) {
             "runs per variant; run r sets replication to the file's replication + r, same master seed (common "
             "random numbers)");
   f.nested("sweep", v.sweep, "variants of the experiment to run as one study (see Studies)");
+  f.nested("market", v.market, "rival platforms, the choice among them, word of mouth and marketing (mode users)");
 }
 
 void describe(Fields& f, GpuCatalog& v) {

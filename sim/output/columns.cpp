@@ -38,6 +38,8 @@ const std::vector<CsvLayout>& result_layouts() {
 #include "sim/output/segment_daily_columns.def"
       ,
 #include "sim/output/segment_kpis_columns.def"
+      ,
+#include "sim/output/rivals_daily_columns.def"
   };
   return layouts;
 }

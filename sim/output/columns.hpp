@@ -63,6 +63,10 @@ namespace segment_daily {
 namespace segment_kpis {
 #include "sim/output/segment_kpis_columns.def"
 }  // namespace segment_kpis
+/// rivals_daily.csv: one row per simulated day x rival x region it is offered in.
+namespace rivals {
+#include "sim/output/rivals_daily_columns.def"
+}  // namespace rivals
 
 #undef GVSIM_COLUMN
 #undef GVSIM_CSV

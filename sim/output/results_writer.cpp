@@ -13,6 +13,7 @@
 #include "sim/output/declared_table.hpp"
 #include "sim/output/economics_tables.hpp"
 #include "sim/output/policy_tables.hpp"
+#include "sim/output/rival_tables.hpp"
 #include "sim/output/run_summary.hpp"
 #include "sim/output/segment_tables.hpp"
 #include "sim/rng/random_stream.hpp"
@@ -128,6 +129,7 @@ WrittenResults write_results(ResultsFolder& folder, const model::Scenario& scena
     files.emplace_back("segment_daily.csv", segment_daily_csv(scenario, segments));
     files.emplace_back("segment_kpis.csv", segment_kpis_csv(scenario, segments));
   }
+  if (has_rivals(outcome)) files.emplace_back("rivals_daily.csv", rivals_daily_csv(scenario, outcome));
   std::string all_bytes;
   std::vector<std::string> names;
   for (const auto& [name, content] : files) {

@@ -40,9 +40,9 @@ std::string resolved_config_json(const model::Scenario& scenario);
 std::string config_hash(const model::Scenario& scenario);
 
 /// @brief Writes timeseries.csv, summary.csv (and in users mode region_daily.csv, kpis.csv, with promotions
-/// promotions_daily.csv, then segment_daily.csv and segment_kpis.csv), then manifest.json (with each region's entry day
-/// in users mode) into `folder` and commits it: the folder appears or replaces an earlier one as a unit. `books` are
-/// the run's books (close_books) in users mode, else null.
+/// promotions_daily.csv, then segment_daily.csv and segment_kpis.csv, with rivals rivals_daily.csv), then manifest.json
+/// (with each region's entry day in users mode) into `folder` and commits it: the folder appears or replaces an earlier
+/// one as a unit. `books` are the run's books (close_books) in users mode, else null.
 WrittenResults write_results(ResultsFolder& folder, const model::Scenario& scenario, const observe::RunOutcome& outcome,
                              const RunInfo& info, const economics::RunBooks* books);
 

@@ -16,7 +16,11 @@ Market::Market(const model::Scenario& scenario, std::uint64_t seed, std::uint64_
       active_(scenario.regions.size() * scenario.experiment.workload.users.segments.size()),
       moderation_(ModerationFlow::create(scenario, seed, replication)),
       quality_(scenario, seed, replication),
-      segment_days_(scenario.experiment.workload.users.segments, scenario.regions.size()) {
+      segment_days_(scenario.experiment.workload.users.segments, scenario.regions.size()),
+      rivals_(scenario, seed, replication),
+      drive_(scenario.experiment.market.adoption, scenario.regions.size()),
+      adoption_varies_(rivals_.any() || drive_.dynamic()),
+      platform_latency_s_(scenario.regions.size(), scenario.experiment.market.choice.platform_generation_s) {
   const auto& classes = scenario.experiment.workload.clip_classes;
   double share = 0.0;
   for (const auto& segment : spec_.segments) {
@@ -74,10 +78,14 @@ Market::Market(const model::Scenario& scenario, std::uint64_t seed, std::uint64_
                             graph_stream);
     }
     regions_.push_back(std::move(state));
+    refresh_choice(r, 0.0);
     schedule_adoption(r, 0.0);
     expected_users += static_cast<std::size_t>(regions_.back().market_size);
   }
   days_.resize(scenario.regions.size());
+  for (std::size_t r = 0; r < scenario.regions.size(); ++r) {
+    if (rivals_.present(r)) today(r, 0.0).platform_share = rivals_.platform_share(r);
+  }
   table_.reserve(std::min<std::size_t>(expected_users, 1u << 20));
 }
 
@@ -97,8 +105,7 @@ RegionDay& Market::today(std::size_t region, double t) {
 
 void Market::schedule_adoption(std::size_t region, double now) {
   auto& s = regions_[region];
-  const double p = scenario_.regions[region].market.bass_p_per_year / kYear;
-  const double q = scenario_.regions[region].market.bass_q_per_year / kYear;
+  const auto [p, q] = adoption_coefficients(region);
   const double m = static_cast<double>(s.market_size);
   const double a = static_cast<double>(s.adopted);
   const double imitators = imitation_from_active_ ? static_cast<double>(s.adopted - s.churned) : a;
@@ -132,7 +139,7 @@ std::optional<JobRequest> Market::step(std::size_t region) {
     midnight(region, t);
     s.next_midnight_s += kDay;
     schedule_request(region, t);
-    if (open_if_due(region, t) || imitation_from_active_) schedule_adoption(region, t);  // hazard changed
+    if (open_if_due(region, t) || imitation_from_active_ || adoption_varies_) schedule_adoption(region, t);
     return std::nullopt;
   }
   if (moderation_ && t == moderation_->next_release_s(region)) return review_event(region, t);
@@ -169,8 +176,8 @@ double Market::diurnal(std::size_t region, double t) const {
   return diurnal_[std::min<std::size_t>(hour, 23)];
 }
 
-double Market::pressure(std::size_t region, double t) const {
-  return policies_.pressure(region, t);
+double Market::pressure(std::size_t region, double /*t*/) const {
+  return rivals_.advantage(region);  // refreshed at each midnight
 }
 
 double Market::payment_success(std::uint32_t u) const {
@@ -182,7 +189,8 @@ void Market::adopt(std::size_t region, double t) {
   auto& s = regions_[region];
   const auto& market = scenario_.regions[region].market;
   if (s.network.has_value()) {
-    s.network->adopt_next(market.bass_p_per_year / kYear, market.bass_q_per_year / kYear, s.adoption);
+    const auto [p, q] = adoption_coefficients(region);
+    s.network->adopt_next(p, q, s.adoption);
   }
   const std::size_t segment = s.traits.discrete(segment_share_cumulative_);
   const auto& spec = *segments_[segment];

@@ -9,12 +9,14 @@
 
 #include "sim/model/scenario.hpp"
 #include "sim/rng/random_stream.hpp"
+#include "sim/users/adoption_drive.hpp"
 #include "sim/users/delivery_timing.hpp"
 #include "sim/users/generation_quality.hpp"
 #include "sim/users/job_request.hpp"
 #include "sim/users/market_policies.hpp"
 #include "sim/users/moderation_flow.hpp"
 #include "sim/users/region_day.hpp"
+#include "sim/users/rival_market.hpp"
 #include "sim/users/segment_ledger.hpp"
 #include "sim/users/social_graph.hpp"
 #include "sim/users/user_table.hpp"
@@ -77,6 +79,8 @@ class Market {
   bool needs_costs() const { return policies_.needs_costs(); }
   /// @brief Installs the feed of each closed day's costs per region (called at UTC midnights, lazily).
   void set_cost_feed(DailyCostFeed feed) { policies_.set_cost_feed(std::move(feed)); }
+  /// @brief Rival platforms with their per-rival tallies.
+  const RivalMarket& rivals() const { return rivals_; }
 
  private:
   struct RegionState {
@@ -115,6 +119,11 @@ class Market {
   bool open_if_due(std::size_t region, double t);
   double diurnal(std::size_t region, double t) const;
   double pressure(std::size_t region, double t) const;
+  std::pair<double, double> adoption_coefficients(std::size_t region) const;
+  void refresh_choice(std::size_t region, double t);
+  void open_choice_day(std::size_t region, double t, const RegionDay& closing, RegionDay& opening);
+  void win_back(std::size_t region, double t, RegionDay& closing, double& satisfaction_sum);
+  void charge_marketing(std::size_t region, double from_s, double to_s, RegionDay& day);
   double payment_success(std::uint32_t u) const;
 
   const model::Scenario& scenario_;
@@ -139,6 +148,10 @@ class Market {
   GenerationQuality quality_;                 ///< inference optimisation and poor outputs
   std::optional<ReviewItem> released_video_;
   SegmentLedger segment_days_;
+  RivalMarket rivals_;
+  AdoptionDrive drive_;
+  bool adoption_varies_;                    ///< the hazard changes at midnights (rivals or word of mouth)
+  std::vector<double> platform_latency_s_;  ///< per region: generation time + last day's mean queue wait
 };
 
 }  // namespace gvsim::users

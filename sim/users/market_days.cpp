@@ -13,10 +13,13 @@ void Market::midnight(std::size_t region, double t) {
   // Open the new day first: growing days_ would leave a reference to the closing day dangling.
   RegionDay& opening = today(region, t);
   RegionDay& closing = today(region, t - 1.0);
+  open_choice_day(region, t, closing, opening);
   const double competitor = b.churn_competitor_weight * pressure(region, t);
   const auto utc_day = static_cast<std::int32_t>(t / kDay);
   const bool suspended = moderation_ && moderation_->suspended(region, t);
   double satisfaction_sum = 0.0;
+  double satisfied = 0.0;
+  double dissatisfied = 0.0;
   for (std::size_t g = 0; g < segments_.size(); ++g) {
     const auto& spec = *segments_[g];
     const std::size_t grp = group(region, g);
@@ -56,12 +59,18 @@ void Market::midnight(std::size_t region, double t) {
           active_.remove(table_, grp, u);
           ++s.churned;
           ++closing.free_lapsed;
+          if (rivals_.on_lapse(u, region, static_cast<std::size_t>(utc_day) - 1)) ++closing.users_to_rivals;
           continue;
         }
       }
       satisfaction_sum += table_.satisfaction[u];
+      satisfied += drive_.satisfied(table_.satisfaction[u]) ? 1.0 : 0.0;
+      dissatisfied += drive_.dissatisfied(table_.satisfaction[u]) ? 1.0 : 0.0;
     }
   }
+  drive_.observe(region, satisfied, dissatisfied, static_cast<double>(s.adopted - s.churned));
+  if (!suspended) win_back(region, t, closing, satisfaction_sum);
+  charge_marketing(region, t - kDay, t, closing);
   closing.users_adopted = s.adopted;
   closing.users_paid = s.paid;
   closing.users_churned = s.churned;
@@ -96,6 +105,7 @@ void Market::finish(double horizon_s) {
       last.satisfaction_mean = active_users > 0 ? sum / static_cast<double>(active_users) : 0.0;
       if (moderation_) moderation_->snapshot(r, horizon_s, last);
       segment_days_.snapshot(table_, active_, r, static_cast<double>(days_[r].size() - 1) * kDay);
+      charge_marketing(r, static_cast<double>(days - 1) * kDay, horizon_s, last);
     }
   }
 }

@@ -113,12 +113,6 @@ double MarketPolicies::api_price_per_credit(double list_usd, std::size_t region,
   return pricing_->quote(query).usd;
 }
 
-double MarketPolicies::pressure(std::size_t region, double t) const {
-  const double own = model::path_value(scenario_.regions[region].market.competitor_pressure, t / kDay);
-  const auto& global = scenario_.experiment.policies.pricing.competitor_pressure;
-  return global.empty() ? own : own + model::path_value(global, t / kDay);
-}
-
 policies::HomeState MarketPolicies::home_state(std::size_t home, double t, std::int64_t home_adopted,
                                                const std::vector<RegionDay>& home_days) {
   const double scale = scenario_.experiment.scale;

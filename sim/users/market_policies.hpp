@@ -51,8 +51,6 @@ class MarketPolicies {
   double pack_charge(double list_usd, std::size_t region, double t);
   /// @brief API price per credit listed at `list_usd` in `region` at time t.
   double api_price_per_credit(double list_usd, std::size_t region, double t) const;
-  /// @brief Competitor pressure in `region` at time t: the region's path plus the global one.
-  double pressure(std::size_t region, double t) const;
 
   /// @brief Entry time of `region` in seconds, or infinity while it waits for its condition.
   double entry_s(std::size_t region) const { return entry_s_[region]; }

@@ -37,6 +37,11 @@ struct RegionDay {
   double satisfaction_mean = 0.0;
   ModerationDay moderation;    ///< checks, reviews, blocked jobs, incidents (moderation policies only)
   std::int64_t jobs_poor = 0;  ///< delivered videos of poor quality
+  // Rival platforms and the adoption drive (sim/users/rival_market.hpp, adoption_drive.hpp).
+  std::int64_t users_to_rivals = 0;  ///< free users who lapsed to a rival
+  std::int64_t users_won_back = 0;   ///< users who came back from a rival (as free users)
+  double platform_share = 1.0;       ///< logit share of the platform among the rivals at the start of the day
+  double marketing_usd = 0.0;        ///< real-world marketing spend
 };
 
 }  // namespace gvsim::users

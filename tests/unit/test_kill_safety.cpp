@@ -27,10 +27,10 @@ using gvsim::test::TempDir;
 
 namespace {
 
-const std::vector<std::string> kCsvFiles = {"timeseries.csv", "summary.csv",       "region_daily.csv",
-                                            "kpis.csv",       "segment_daily.csv", "segment_kpis.csv"};
+const std::vector<std::string> kCsvFiles = {"timeseries.csv",    "summary.csv",      "region_daily.csv", "kpis.csv",
+                                            "segment_daily.csv", "segment_kpis.csv", "rivals_daily.csv"};
 
-/// A users-mode run (all four CSV files) short enough to be repeated many times.
+/// A users-mode run (all seven CSV files: the baseline has rivals) short enough to be repeated many times.
 std::vector<std::string> run_args(const std::string& out) {
   return {
       "run", source_dir() + "/experiments/global_baseline.yaml", "--out", out, "--quiet", "--set", "horizon_days=10"};

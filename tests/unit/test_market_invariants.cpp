@@ -3,7 +3,8 @@
 //
 // The scenario exercises every path of the market: two regions in different time zones (one served over the WAN),
 // a diurnal profile, free, creator and API-billed segments, free credits, upgrade offers, credit packs, card
-// declines (so renewals after 30 days can fail), free lapses, competitor pressure, and a small cluster loaded
+// declines (so renewals after 30 days can fail), free lapses to a rival offered in one region (and win-backs from
+// it), marketing spend, and a small cluster loaded
 // enough for impatient users to abandon queued jobs. The horizon ends mid-day, so the last record is closed by
 // Market::finish. Each run is in a forked child (one SimGrid Engine per process); the child sends back the
 // numbers and the parent checks them.
@@ -44,9 +45,6 @@ std::string write_scenario(const TempDir& dir, bool patient) {
             "    addressable_users_millions: 0.002\n"
             "    bass_p_per_year: 2\n"
             "    bass_q_per_year: 40\n"
-            "    competitor_pressure:\n"
-            "      - {day: 0, value: 0.1}\n"
-            "      - {day: 40, value: 0.5}\n"
             "  payments: {method_share: 0.8, decline_rate: 0.3}\n"
             "  datacenters:\n"
             "    - name: home_dc\n"
@@ -119,7 +117,15 @@ std::string write_scenario(const TempDir& dir, bool patient) {
       "      pack_credits: 200\n"
       "      api_usd_per_credit: 0.02\n"
       "    behaviour:\n"
-      "      conversion_intercept: -1\n";
+      "      conversion_intercept: -1\n"
+      "market:\n"
+      "  rivals:\n"
+      "    rival:\n"
+      "      price: [{day: 0, usd_per_month: 10}, {day: 40, usd_per_month: 5}]\n"
+      "      quality: [{day: 0, value: 1}]\n"
+      "      regions: [home]\n"
+      "  choice: {winback_max_per_day: 0.2, reference_share: 0.5}\n"
+      "  adoption: {marketing_usd_per_day: 1000}\n";
   return dir.write("experiment.yaml", text);
 }
 
@@ -128,7 +134,7 @@ const std::vector<std::string> kFields = {
     "new_users",      "users_adopted",     "users_free",          "users_paid",           "users_churned",
     "paid_start",     "upgrade_offers",    "conversions",         "paid_churn_voluntary", "paid_churn_involuntary",
     "free_lapsed",    "requests",          "requests_no_credits", "jobs_submitted",       "jobs_abandoned",
-    "jobs_delivered", "revenue_packs_usd", "revenue_api_usd"};
+    "jobs_delivered", "revenue_packs_usd", "revenue_api_usd",     "users_to_rivals",      "users_won_back"};
 
 std::vector<double> fields_of(const gvsim::users::RegionDay& d) {
   auto n = [](std::int64_t v) { return static_cast<double>(v); };
@@ -149,7 +155,9 @@ std::vector<double> fields_of(const gvsim::users::RegionDay& d) {
           n(d.jobs_abandoned),
           n(d.jobs_delivered),
           d.revenue_packs_usd,
-          d.revenue_api_usd};
+          d.revenue_api_usd,
+          n(d.users_to_rivals),
+          n(d.users_won_back)};
 }
 
 /// What check_books says about an outcome: "ok" or the message of the InvariantViolation.
@@ -295,14 +303,16 @@ TEST_CASE("market books: check_books passes and every day record balances users,
       // Stocks at the close of the day.
       CHECK(f("users_adopted") == f("users_free") + f("users_paid") + f("users_churned"));
       // Stocks follow their flows: adopters from new users, payers from conversions and paid churn, churned users
-      // from lapses; the day opens with the previous day's payers.
+      // from lapses less win-backs; the day opens with the previous day's payers. Every lapse of `home` goes to its
+      // rival, none of `away` (no rival offered there).
       adopted += f("new_users");
       CHECK(f("users_adopted") == adopted);
       CHECK(f("paid_start") == paid);
       paid += f("conversions") - f("paid_churn_voluntary") - f("paid_churn_involuntary");
       CHECK(f("users_paid") == paid);
-      churned += f("free_lapsed");
+      churned += f("free_lapsed") - f("users_won_back");
       CHECK(f("users_churned") == churned);
+      CHECK(f("users_to_rivals") == (r == 0 ? f("free_lapsed") : 0.0));
       // Every request is either refused for lack of credits or becomes a job; offers precede conversions.
       CHECK(f("requests") == f("jobs_submitted") + f("requests_no_credits"));
       CHECK(f("conversions") <= f("upgrade_offers"));
@@ -336,6 +346,7 @@ TEST_CASE("market books: check_books passes and every day record balances users,
   CHECK(total["paid_churn_voluntary"] > 0);
   CHECK(total["paid_churn_involuntary"] > 0);
   CHECK(total["free_lapsed"] > 0);
+  CHECK(total["users_won_back"] > 0);
   CHECK(total["requests_no_credits"] > 0);
   CHECK(total["jobs_abandoned"] > 0);
   CHECK(total["revenue_packs_usd"] > 0);

@@ -271,17 +271,23 @@ TEST_CASE("a promotion raises conversions in its window and discounts each subsc
   CHECK(discount == Approx(0.5 * kPrice * (subscribers + renewals)));
 }
 
-TEST_CASE("a global competitor-pressure path lowers conversions and raises churn (same seed)", "[market][pricing]") {
+TEST_CASE("a rival with a utility advantage lowers conversions and raises churn (same seed)", "[market][rivals]") {
   TempDir dir;
   const auto calm = run(write_scenario(dir, "[home]", "  pricing: {name: uniform}\n", 60));
+  // Quality 1.5 against the platform's 0, price and latency out of the choice: an advantage of 1 beyond the
+  // switching cost 0.5; the reference share is the platform's share, so adoption stays as without the rival.
   const auto war = run(write_scenario(dir, "[home]",
-                                      "  pricing:\n"
-                                      "    name: uniform\n"
-                                      "    competitor_pressure: [{day: 0, value: 1}]\n",
+                                      "  pricing: {name: uniform}\n"
+                                      "market:\n"
+                                      "  rivals:\n"
+                                      "    rival: {price: [{day: 0, usd_per_month: 10}], quality: [{day: 0, value: "
+                                      "1.5}]}\n"
+                                      "  choice: {price_weight: 0, latency_weight_per_min: 0, switching_cost: 0.5, "
+                                      "reference_share: 0.18242552380635635}\n",
                                       60));
   const double conversions_calm = sum(calm.days[0], kConversions);
   const double conversions_war = sum(war.days[0], kConversions);
-  INFO("conversions: none " << conversions_calm << ", pressure 1 " << conversions_war);
+  INFO("conversions: no rival " << conversions_calm << ", rival advantage 1 " << conversions_war);
   CHECK(conversions_war < 0.6 * conversions_calm);
   // Hazards are multiplied by e^1 = 2.7: compare churn per user-day.
   const auto [free_calm, paid_calm] = user_days(calm.days[0]);

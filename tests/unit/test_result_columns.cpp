@@ -132,6 +132,7 @@ TEST_CASE("the files a run writes carry exactly the declared headers", "[columns
   CHECK(header_of(moderated + "/kpis.csv") == joined(layout_of(columns::kpis::kCsv)));
   CHECK(header_of(promoted + "/region_daily.csv") == joined(layout_of(columns::region_daily::kCsv)));
   CHECK(header_of(promoted + "/promotions_daily.csv") == joined(layout_of(columns::promotions::kCsv)));
+  CHECK(header_of(promoted + "/rivals_daily.csv") == joined(layout_of(columns::rivals::kCsv)));
 }
 
 TEST_CASE("the column reference in results/README.md is the one gvsim declares", "[columns][docs]") {

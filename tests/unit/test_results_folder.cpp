@@ -81,7 +81,7 @@ struct References {
     }
     seed1 = read_folder(dir.path() + "/seed1");
     seed2 = read_folder(dir.path() + "/seed2");
-    REQUIRE(seed1.size() == 7);  // six CSV files of a users-mode run and the manifest
+    REQUIRE(seed1.size() == 8);  // six CSV files of a users-mode run, rivals_daily.csv and the manifest
     REQUIRE(seed1 != seed2);
   }
   std::string path(int seed) const { return dir.path() + "/seed" + std::to_string(seed); }

@@ -2,9 +2,11 @@
 //
 // Set-up (one region, one small cluster, scale 1). A market of 20,000 simulated users adopts during the first weeks
 // (Bass p = 10 / yr, q = 100 / yr: 99.994 % have adopted by day 40, i.e. 1.3 users are still to come on average)
-// and never lapses. Until day D = 40 a competitor-pressure gate (pressure 1 x weight 50 lowers the conversion
+// and never lapses. Until day D = 40 a rival gate (a rival of quality 1.5 against the platform's 0, prices and
+// latency out of the choice: its advantage beyond the switching cost 0.5 is 1, x weight 50 lowers the conversion
 // logit to -53.4; it also multiplies churn hazards by e^50, which touches nobody: lapses are 0 and nobody pays
-// yet) keeps everyone free; from day 40 on the pressure is 0 and nothing couples users or changes in
+// yet; the reference share is the platform's share then, so adoption is Bass as given) keeps everyone free; from
+// the midnight of day 40 on the rival's quality is 0, its advantage 0, and nothing couples users or changes in
 // time: one segment, flat diurnal profile, 0.05 requests per user and day, free_daily_credits 0 (every request of
 // a free user meets an upgrade offer, at most one per local day; UTC offset 0), satisfaction frozen (learning rate
 // 0), conversion logit = intercept = -3.4 for everyone (price and satisfaction weights 0, one tier), method_share 1
@@ -69,7 +71,6 @@ std::string number(double v) {
 
 void write_platform(const TempDir& dir) {
   gvsim::test::write_catalogs(dir, "[]");
-  const std::string open = std::to_string(kOpenDay);
   dir.write("regions/lab.yaml",
             "region:\n"
             "  name: lab\n"
@@ -79,19 +80,15 @@ void write_platform(const TempDir& dir) {
             "    addressable_users_millions: 0.02\n"
             "    bass_p_per_year: 10\n"
             "    bass_q_per_year: 100\n"
-            "    competitor_pressure:\n"
-            "      - {day: 0, value: 1}\n"
-            "      - {day: " +
-                open + ", value: 1}\n      - {day: " + open +
-                ", value: 0}\n"
-                "  payments: {method_share: 1, decline_rate: 0}\n"
-                "  datacenters:\n"
-                "    - name: lab_dc\n"
-                "      clusters:\n"
-                "        - {name: lab_gpus, gpu: h100_sxm, gpu_count: 2}\n");
+            "  payments: {method_share: 1, decline_rate: 0}\n"
+            "  datacenters:\n"
+            "    - name: lab_dc\n"
+            "      clusters:\n"
+            "        - {name: lab_gpus, gpu: h100_sxm, gpu_count: 2}\n");
 }
 
 std::string write_experiment(const TempDir& dir, int replication) {
+  const std::string gate = number(kOpenDay - 0.5);  // seen by the sweep of day D - 1, gone at the midnight of D
   const std::string text =
       "name: paid_users_validation\n"
       "seed: " +
@@ -133,7 +130,16 @@ std::string write_experiment(const TempDir& dir, int replication) {
       "      churn_dissatisfaction_weight: 0\n"
       "      churn_overprice_weight: 0\n"
       "      churn_competitor_weight: 50\n"
-      "      satisfaction_learning_rate: 0\n";
+      "      satisfaction_learning_rate: 0\n"
+      "market:\n"
+      "  rivals:\n"
+      "    gate:\n"
+      "      price: [{day: 0, usd_per_month: 10}]\n"
+      "      quality: [{day: 0, value: 1.5}, {day: " +
+      gate + ", value: 1.5}, {day: " + gate +
+      ", value: 0}]\n"
+      "  choice: {price_weight: 0, latency_weight_per_min: 0, switching_cost: 0.5, reference_share: " +
+      number(1.0 / (1.0 + std::exp(1.5))) + "}\n";
   return dir.write("experiment_" + std::to_string(replication) + ".yaml", text);
 }
 

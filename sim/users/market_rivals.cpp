@@ -1,0 +1,59 @@
+// The market's side of the rival platforms and the adoption drive: the Bass coefficients they scale, the daily
+// refresh of the choice among platforms, win-backs and the marketing spend.
+#include <algorithm>
+#include <cmath>
+
+#include "sim/users/market.hpp"
+#include "sim/users/market_time.hpp"
+
+namespace gvsim::users {
+
+std::pair<double, double> Market::adoption_coefficients(std::size_t region) const {
+  const auto& market = scenario_.regions[region].market;
+  // Every multiplier is exactly 1 when its effect is off, so the products equal the given coefficients.
+  const double share = rivals_.adoption_multiplier(region);
+  const double p = market.bass_p_per_year / kYear * drive_.innovation_multiplier() * share;
+  const double q = market.bass_q_per_year / kYear * drive_.imitation_multiplier(region) * share;
+  return {p, q};
+}
+
+void Market::refresh_choice(std::size_t region, double t) {
+  if (!rivals_.present(region)) return;
+  // The platform competes with the price of its entry tier as the pricing policy offers it today (promotions
+  // included), so an own price cut can answer a rival's.
+  double price = std::numeric_limits<double>::infinity();
+  for (const auto& tier : spec_.pricing.tiers)
+    price = std::min(price, policies_.subscription_offer(tier.usd_per_month, region, t).usd);
+  rivals_.refresh(region, t, price, platform_latency_s_[region]);
+}
+
+void Market::open_choice_day(std::size_t region, double t, const RegionDay& closing, RegionDay& opening) {
+  if (!rivals_.present(region)) return;
+  if (closing.jobs_delivered > 0) {
+    platform_latency_s_[region] = scenario_.experiment.market.choice.platform_generation_s +
+                                  closing.wait_sum_s / static_cast<double>(closing.jobs_delivered);
+  }
+  refresh_choice(region, t);
+  opening.platform_share = rivals_.platform_share(region);
+}
+
+void Market::win_back(std::size_t region, double t, RegionDay& closing, double& satisfaction_sum) {
+  if (!rivals_.present(region)) return;
+  auto& s = regions_[region];
+  for (const std::uint32_t u : rivals_.win_back(region, static_cast<std::size_t>(t / kDay) - 1)) {
+    // Back as a free user with a fresh start: a new user's satisfaction, credits refilled at the next request.
+    table_.state[u] = UserState::kFree;
+    table_.satisfaction[u] = static_cast<float>(spec_.behaviour.satisfaction_initial);
+    active_.add(table_, group(region, table_.segment[u]), u);
+    --s.churned;
+    ++closing.users_won_back;
+    satisfaction_sum += table_.satisfaction[u];
+  }
+}
+
+void Market::charge_marketing(std::size_t region, double from_s, double to_s, RegionDay& day) {
+  const double open_from = std::max(from_s, regions_[region].entry_s);
+  if (to_s > open_from) day.marketing_usd += drive_.marketing_usd(to_s - open_from);
+}
+
+}  // namespace gvsim::users
