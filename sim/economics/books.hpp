@@ -24,11 +24,18 @@ struct RegionLedgerDay {
   double moderation_usd = 0.0;  ///< human review; zero until a moderation policy charges it
   double fines_usd = 0.0;       ///< regulatory fines; zero until a moderation policy incurs them
   double gpu_hours_busy = 0.0;
+  double revenue_enterprise_usd = 0.0;  ///< enterprise contracts, gross
+  double invoice_costs_usd = 0.0;       ///< API and contract invoicing cost and bad debt
+  double sla_penalties_usd = 0.0;       ///< contract revenue credited back for missed SLAs
 
   /// @brief Gross revenue of all kinds.
-  double revenue_gross_usd() const { return revenue_subscriptions_usd + revenue_packs_usd + revenue_api_usd; }
-  /// @brief Revenue after store and payment fees.
-  double revenue_net_usd() const { return revenue_gross_usd() - store_fees_usd - payment_fees_usd; }
+  double revenue_gross_usd() const {
+    return revenue_subscriptions_usd + revenue_packs_usd + revenue_api_usd + revenue_enterprise_usd;
+  }
+  /// @brief Revenue after store and payment fees, invoicing costs and SLA credits.
+  double revenue_net_usd() const {
+    return revenue_gross_usd() - store_fees_usd - payment_fees_usd - invoice_costs_usd - sla_penalties_usd;
+  }
   /// @brief All costs of the day.
   double cost_usd() const {
     return gpu_reserved_usd + gpu_on_demand_usd + energy_usd + egress_usd + moderation_usd + fines_usd;
@@ -61,6 +68,9 @@ struct Kpis {
   double paid_churn_month = 0.0;         ///< paid users lost per paying user per 30 days, last 30 days
   double ltv_usd = 0.0;                  ///< ARPPU x (net / gross) x gross margin / monthly paid churn
   double arr_usd = 0.0;                  ///< annualised net revenue of the last 30 days
+  double revenue_api_usd = 0.0;          ///< gross API revenue, whole run
+  double revenue_enterprise_usd = 0.0;   ///< gross enterprise contract revenue, whole run
+  double sla_penalties_usd = 0.0;        ///< contract revenue credited back for missed SLAs, whole run
 };
 
 /// @brief KPIs of the whole platform (all regions) or, with `region` < regions, of one region.

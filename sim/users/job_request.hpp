@@ -14,6 +14,8 @@ struct JobRequest {
   float credits = 0.0F;  ///< credits charged, refunded if the job is abandoned, fails or is blocked
   bool paid = false;
   bool harmful = false;  ///< the prompt asks for harmful content (moderation only)
+
+  std::int32_t contract = -1;  ///< enterprise contract that issued the job (-1: a user's request)
 };
 
 }  // namespace gvsim::users

@@ -9,11 +9,14 @@
 
 #include "sim/model/scenario.hpp"
 #include "sim/rng/random_stream.hpp"
+#include "sim/users/api_demand.hpp"
+#include "sim/users/enterprise_contracts.hpp"
 #include "sim/users/job_request.hpp"
 #include "sim/users/market_policies.hpp"
 #include "sim/users/moderation_flow.hpp"
 #include "sim/users/region_day.hpp"
 #include "sim/users/social_graph.hpp"
+#include "sim/users/upgrade_offers.hpp"
 #include "sim/users/user_table.hpp"
 
 namespace gvsim::users {
@@ -98,7 +101,11 @@ class Market {
   void schedule_request(std::size_t region, double now);
   void adopt(std::size_t region, double t);
   std::optional<JobRequest> request(std::size_t region, double t);
-  bool offer_upgrade(std::uint32_t u, double t);
+  bool offer_upgrade(std::uint32_t u, double t, double wanted_credits, double feature_utility);
+  std::optional<JobRequest> contract_job(std::size_t region, double t);
+  void make_periodic_offers(std::size_t region, double t);
+  double request_rate(std::size_t region, std::size_t segment) const;
+  std::size_t region_of(const JobRequest& job) const;
   void charge_subscription(std::uint32_t u, double price, RegionDay& day);
   void satisfy(std::uint32_t u, double score);
   std::optional<JobRequest> moderate(JobRequest job, std::size_t region, double t);
@@ -130,6 +137,10 @@ class Market {
   std::int64_t jobs_submitted_ = 0;
   std::optional<ModerationFlow> moderation_;  ///< absent when the moderation policy is none
   std::optional<ReviewItem> released_video_;
+  UpgradeOffers offers_;
+  std::vector<std::uint32_t> periodic_;  ///< free users drawn for an offer in the day's sweep, offered once it closes
+  ApiDemand api_demand_;
+  EnterpriseContracts contracts_;
 };
 
 }  // namespace gvsim::users

@@ -55,6 +55,8 @@ void Market::midnight(std::size_t region, double t) {
           ++closing.free_lapsed;
           continue;
         }
+        if (!spec.api_billing && offers_.periodic_per_day() > 0.0 && s.choice.bernoulli(offers_.periodic_per_day()))
+          periodic_.push_back(u);
       }
       satisfaction_sum += table_.satisfaction[u];
     }
@@ -67,6 +69,7 @@ void Market::midnight(std::size_t region, double t) {
   closing.satisfaction_mean = active_users > 0 ? satisfaction_sum / static_cast<double>(active_users) : 0.0;
   opening.paid_start = s.paid;
   if (moderation_) moderation_->midnight(region, t, closing, opening);
+  make_periodic_offers(region, t);
 }
 
 void Market::finish(double horizon_s) {
@@ -92,6 +95,7 @@ void Market::finish(double horizon_s) {
       last.satisfaction_mean = active_users > 0 ? sum / static_cast<double>(active_users) : 0.0;
       if (moderation_) moderation_->snapshot(r, horizon_s, last);
     }
+    if (contracts_.any() && !days_[r].empty()) days_[r].back().sla_penalties_usd += contracts_.close_month(r);
   }
 }
 

@@ -36,6 +36,11 @@ struct RegionDay {
   std::int64_t users_churned = 0;
   double satisfaction_mean = 0.0;
   ModerationDay moderation;  ///< checks, reviews, blocked jobs, incidents (moderation policies only)
+  // Enterprise contracts and invoiced billing.
+  double revenue_enterprise_usd = 0.0;  ///< gross, enterprise contracts
+  double invoice_costs_usd = 0.0;       ///< API and contract invoicing cost and bad debt
+  double sla_penalties_usd = 0.0;       ///< contract revenue credited back for a missed p95 wait SLA
+  std::int64_t contract_jobs = 0;       ///< jobs issued by enterprise contracts (also in requests, jobs_submitted)
 };
 
 }  // namespace gvsim::users
