@@ -60,8 +60,8 @@ ContractJob EnterpriseContracts::issue(std::size_t region, double t) {
   const double work =
       clip.gpu_seconds_cv > 0.0 ? streams.stream.lognormal(clip.gpu_seconds, clip.gpu_seconds_cv) : clip.gpu_seconds;
   ContractJob issued;
-  issued.job = JobRequest{0, book.clip_class, work, book.patience_s, 0.0F, true};
-  issued.job.contract = static_cast<std::int32_t>(b);
+  issued.job = JobRequest{
+      kFirstContractUser + static_cast<std::uint32_t>(b), book.clip_class, work, book.patience_s, 0.0F, true};
   issued.usd = book.usd_per_clip;
   book.month_usd += issued.usd;
   schedule(region, t, t);
@@ -69,11 +69,11 @@ ContractJob EnterpriseContracts::issue(std::size_t region, double t) {
 }
 
 void EnterpriseContracts::on_delivered(const JobRequest& job, double wait_s) {
-  books_[static_cast<std::size_t>(job.contract)].waits.push_back(static_cast<float>(wait_s));
+  books_[job.user - kFirstContractUser].waits.push_back(static_cast<float>(wait_s));
 }
 
 void EnterpriseContracts::on_abandoned(const JobRequest& job) {
-  books_[static_cast<std::size_t>(job.contract)].waits.push_back(std::numeric_limits<float>::infinity());
+  books_[job.user - kFirstContractUser].waits.push_back(std::numeric_limits<float>::infinity());
 }
 
 double EnterpriseContracts::p95(std::vector<float>& waits) {

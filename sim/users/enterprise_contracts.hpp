@@ -35,7 +35,7 @@ class EnterpriseContracts {
   /// @brief Issues `region`'s due contract job at t and schedules the next one.
   ContractJob issue(std::size_t region, double t);
   /// @brief Region of a contract job.
-  std::size_t region_of(const JobRequest& job) const { return books_[static_cast<std::size_t>(job.contract)].region; }
+  std::size_t region_of(const JobRequest& job) const { return books_[job.user - kFirstContractUser].region; }
   /// @brief A contract job was delivered after waiting `wait_s`.
   void on_delivered(const JobRequest& job, double wait_s);
   /// @brief A contract job was abandoned (its wait counts as beyond the SLA).

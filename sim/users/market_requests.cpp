@@ -120,7 +120,7 @@ double Market::request_rate(std::size_t region, std::size_t segment) const {
 }
 
 std::size_t Market::region_of(const JobRequest& job) const {
-  return job.contract >= 0 ? contracts_.region_of(job) : table_.region[job.user];
+  return job.from_contract() ? contracts_.region_of(job) : table_.region[job.user];
 }
 
 std::optional<JobRequest> Market::contract_job(std::size_t region, double t) {
@@ -187,14 +187,14 @@ std::optional<ReviewItem> Market::take_released_video() {
 
 void Market::on_abandoned(const JobRequest& job, double t) {
   ++today(region_of(job), t).jobs_abandoned;
-  if (job.contract >= 0) return contracts_.on_abandoned(job);
+  if (job.from_contract()) return contracts_.on_abandoned(job);
   if (table_.state[job.user] != UserState::kChurned) table_.credits[job.user] += job.credits;  // not charged
   satisfy(job.user, spec_.behaviour.outcome_abandoned);
 }
 
 void Market::on_failed(const JobRequest& job, double t) {
   ++today(region_of(job), t).jobs_failed;
-  if (job.contract >= 0) return;  // committed volume: billed at issue, nothing to refund
+  if (job.from_contract()) return;  // committed volume: billed at issue, nothing to refund
   if (table_.state[job.user] != UserState::kChurned) table_.credits[job.user] += job.credits;
   satisfy(job.user, spec_.behaviour.outcome_failed);
 }
@@ -202,7 +202,7 @@ void Market::on_failed(const JobRequest& job, double t) {
 void Market::on_delivered(const JobRequest& job, double wait_s, double t) {
   RegionDay& day = today(region_of(job), t);
   ++day.jobs_delivered;
-  if (job.contract >= 0) {
+  if (job.from_contract()) {
     contracts_.on_delivered(job, wait_s);
   } else if (segments_[table_.segment[job.user]]->api_billing) {
     const auto& clip = scenario_.experiment.workload.clip_classes[job.clip_class];
@@ -217,7 +217,7 @@ void Market::on_delivered(const JobRequest& job, double wait_s, double t) {
   day.delivery_gb += scenario_.experiment.workload.clip_classes[job.clip_class].video_megabytes / 1000.0;
   const bool fast = wait_s <= spec_.behaviour.fast_wait_share_of_patience * job.patience_s;
   if (fast) ++day.jobs_fast;
-  if (job.contract >= 0) return;
+  if (job.from_contract()) return;
   satisfy(job.user, fast ? spec_.behaviour.outcome_fast : spec_.behaviour.outcome_slow);
 }
 
