@@ -6,7 +6,8 @@
 // logit to -53.4; it also multiplies churn hazards by e^50, which touches nobody: lapses are 0 and nobody pays
 // yet) keeps everyone free; from day 40 on the pressure is 0 and nothing couples users or changes in
 // time: one segment, flat diurnal profile, 0.05 requests per user and day, free_daily_credits 0 (every request of
-// a free user meets an upgrade offer, at most one per local day; UTC offset 0), satisfaction frozen (learning rate
+// a free user meets an upgrade offer, at most one per local day; UTC offset 0; the hard shortfall rule, no periodic
+// offers, and with one tier the choice logit is logistic(intercept)), satisfaction frozen (learning rate
 // 0), conversion logit = intercept = -3.4 for everyone (price and satisfaction weights 0, one tier), method_share 1
 // and decline_rate 0 (conversions and renewals always pay), no credit packs, dissatisfaction and overprice churn
 // weights 0, so the paid hazard is h = paid_churn_per_month / 30 = 0.9 / 30 per day.
@@ -133,7 +134,8 @@ std::string write_experiment(const TempDir& dir, int replication) {
       "      churn_dissatisfaction_weight: 0\n"
       "      churn_overprice_weight: 0\n"
       "      churn_competitor_weight: 50\n"
-      "      satisfaction_learning_rate: 0\n";
+      "      satisfaction_learning_rate: 0\n"
+      "    upgrade_offers: {shortfall_softness_credits: 0, periodic_per_day: 0}\n";
   return dir.write("experiment_" + std::to_string(replication) + ".yaml", text);
 }
 
