@@ -156,3 +156,29 @@ TEST_CASE("enterprise contracts bill their committed volume and pay penalties on
   CHECK(kept.totals.at("sla_penalties_usd") == 0.0);
   CHECK(std::stod(breached.kpis.at("sla_penalties_usd")) == Approx(breached.totals.at("sla_penalties_usd")));
 }
+
+TEST_CASE("offers and contracts name known segments, regions and clip classes, and contracts refuse moderation",
+          "[market][enterprise][config]") {
+  TempDir dir;
+  std::string text = gvsim::test::read_text(
+      write_experiment(dir, 4, "    enterprise_contracts:\n      studio: {regions: [hom], clip_class: longg}\n"));
+  const std::string offers = "    upgrade_offers: {periodic_per_day: 0.02}\n";
+  text.replace(text.find(offers), offers.size(),
+               "    upgrade_offers:\n      paid_features:\n        no_watermark: {segments: [makr]}\n");
+  const std::string file = dir.write("bad.yaml", text);
+  const auto bad = gvsim::test::run_gvsim({"validate", file});
+  INFO(bad.err);
+  CHECK(bad.exit_code == 2);
+  CHECK(bad.err.find("workload.users.upgrade_offers.paid_features.no_watermark.segments[0]: unknown segment 'makr'; "
+                     "did you mean 'maker'?") != std::string::npos);
+  CHECK(bad.err.find("workload.users.enterprise_contracts.studio.regions[0]: unknown region 'hom'") !=
+        std::string::npos);
+  CHECK(bad.err.find("enterprise_contracts.studio.clip_class: unknown clip class 'longg'; did you mean 'long'?") !=
+        std::string::npos);
+  const std::string good = write_experiment(dir, 4, "    enterprise_contracts:\n      studio: {clip_class: long}\n");
+  CHECK(gvsim::test::run_gvsim({"validate", good}).exit_code == 0);
+  const auto moderated = gvsim::test::run_gvsim({"validate", good, "--set", "policies.moderation.name=binormal"});
+  INFO(moderated.err);
+  CHECK(moderated.exit_code == 2);
+  CHECK(moderated.err.find("expected policies.moderation.name: none with enterprise contracts") != std::string::npos);
+}
