@@ -10,6 +10,7 @@
 #include "sim/config/market_policy_checks.hpp"
 #include "sim/config/moderation_checks.hpp"
 #include "sim/config/policy_checks.hpp"
+#include "sim/config/revenue_stream_checks.hpp"
 #include "sim/model/cluster_index.hpp"
 #include "sim/model/policy_contexts.hpp"
 #include "sim/model/region_graph.hpp"
@@ -266,6 +267,7 @@ void check_scenario(model::Scenario& scenario, const std::vector<model::WanLink>
   check_policies(scenario, diagnostics);
   check_market_policies(scenario, diagnostics);
   check_moderation(scenario, diagnostics);
+  if (scenario.experiment.workload.mode == "users") check_revenue_streams(scenario, diagnostics);
 }
 
 }  // namespace gvsim::config

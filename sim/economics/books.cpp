@@ -24,6 +24,9 @@ Ledger build_ledger(const model::Scenario& scenario, const observe::RunOutcome& 
       row.revenue_api_usd = scale * days[d].revenue_api_usd;
       row.store_fees_usd = scale * days[d].store_fees_usd;
       row.payment_fees_usd = scale * days[d].payment_fees_usd;
+      row.revenue_enterprise_usd = scale * days[d].revenue_enterprise_usd;
+      row.invoice_costs_usd = scale * days[d].invoice_costs_usd;
+      row.sla_penalties_usd = scale * days[d].sla_penalties_usd;
       row.moderation_usd = scale * days[d].moderation.review_usd;  // simulated items x price per item
       row.fines_usd = days[d].moderation.fines_usd;                // incidents and fines are real-world already
       row.marketing_usd = days[d].marketing_usd;                   // a real-world spend per region and day
@@ -72,6 +75,9 @@ Kpis compute_kpis(const model::Scenario& scenario, const observe::RunOutcome& ou
       gross += money.revenue_gross_usd();
       net += money.revenue_net_usd();
       k.cost_usd += money.cost_usd();
+      k.revenue_api_usd += money.revenue_api_usd;
+      k.revenue_enterprise_usd += money.revenue_enterprise_usd;
+      k.sla_penalties_usd += money.sla_penalties_usd;
       if (d >= window_start) {
         window_net += money.revenue_net_usd();
         window_cost += money.cost_usd();
@@ -186,7 +192,7 @@ void check_books(const model::Scenario& scenario, const observe::RunOutcome& out
       failed += day.jobs_failed;
       blocked_prompt += day.moderation.jobs_blocked_prompt;
       blocked_video += day.moderation.jobs_blocked_video;
-      gross += day.revenue_subscriptions_usd + day.revenue_packs_usd + day.revenue_api_usd;
+      gross += day.revenue_subscriptions_usd + day.revenue_packs_usd + day.revenue_api_usd + day.revenue_enterprise_usd;
     }
   }
   // Every accepted job is delivered, blocked, abandoned, failed or still in flight: queued or running on a cluster,

@@ -25,11 +25,18 @@ struct RegionLedgerDay {
   double fines_usd = 0.0;       ///< regulatory fines; zero until a moderation policy incurs them
   double marketing_usd = 0.0;   ///< marketing spend (market.adoption.marketing_usd_per_day)
   double gpu_hours_busy = 0.0;
+  double revenue_enterprise_usd = 0.0;  ///< enterprise contracts, gross
+  double invoice_costs_usd = 0.0;       ///< API and contract invoicing cost and bad debt
+  double sla_penalties_usd = 0.0;       ///< contract revenue credited back for missed SLAs
 
   /// @brief Gross revenue of all kinds.
-  double revenue_gross_usd() const { return revenue_subscriptions_usd + revenue_packs_usd + revenue_api_usd; }
-  /// @brief Revenue after store and payment fees.
-  double revenue_net_usd() const { return revenue_gross_usd() - store_fees_usd - payment_fees_usd; }
+  double revenue_gross_usd() const {
+    return revenue_subscriptions_usd + revenue_packs_usd + revenue_api_usd + revenue_enterprise_usd;
+  }
+  /// @brief Revenue after store and payment fees, invoicing costs and SLA credits.
+  double revenue_net_usd() const {
+    return revenue_gross_usd() - store_fees_usd - payment_fees_usd - invoice_costs_usd - sla_penalties_usd;
+  }
   /// @brief All costs of the day.
   double cost_usd() const {
     return gpu_reserved_usd + gpu_on_demand_usd + energy_usd + egress_usd + moderation_usd + fines_usd + marketing_usd;
@@ -65,6 +72,9 @@ struct Kpis {
   double mean_latency_s = 0.0;           ///< end-to-end latency of the delivered videos (queue, GPU, delivery)
   double p95_latency_s = 0.0;            ///< its 95th percentile (log-spaced histogram)
   double mean_delivery_s = 0.0;          ///< the delivery part of it
+  double revenue_api_usd = 0.0;          ///< gross API revenue, whole run
+  double revenue_enterprise_usd = 0.0;   ///< gross enterprise contract revenue, whole run
+  double sla_penalties_usd = 0.0;        ///< contract revenue credited back for missed SLAs, whole run
 };
 
 /// @brief KPIs of the whole platform (all regions) or, with `region` < regions, of one region.

@@ -1,5 +1,7 @@
 #include "sim/economics/segment_books.hpp"
 
+#include <algorithm>
+
 #include <cmath>
 
 #include "sim/observe/cluster_day_cost.hpp"
@@ -117,13 +119,16 @@ SegmentBooks build_segment_books(const model::Scenario& scenario, const observe:
       for (const auto& share : shares)
         cost += share.gpu_reserved_usd + share.gpu_on_demand_usd + share.energy_usd;
       const std::vector<double>& busy = gpu.busy_s(c, d);
-      double busy_total = 0.0;
+      double segments_busy = 0.0;
       for (double s : busy)
-        busy_total += s;
+        segments_busy += s;
+      // Enterprise-contract jobs belong to no segment: their share goes with idle capacity to the `-` row.
+      const double busy_total = std::max(segments_busy, outcome.recorder.clusters()[c].days[d].busy_gpu_s);
       if (!(busy_total > 0.0)) {
         books.idle_compute_usd[outcome.clusters[c].region][d] += cost;
         continue;
       }
+      books.idle_compute_usd[outcome.clusters[c].region][d] += cost * (busy_total - segments_busy) / busy_total;
       for (std::size_t group = 0; group < busy.size(); ++group) {
         if (busy[group] == 0.0) continue;
         SegmentRow& row = books.rows[group / cells][d][group % cells];

@@ -140,6 +140,10 @@ void describe(Fields& f, UserModelSpec& v) {
   f.number_list("diurnal", v.diurnal, NumberRule::non_negative(), "request intensity by local hour 0-23", 24, 24);
   f.integer("delivery_slots_per_cluster", v.delivery_slots_per_cluster, NumberRule::whole(1, 1024),
             "concurrent WAN video transfers per cluster (caps flows the network solver handles)");
+  f.nested("upgrade_offers", v.upgrade_offers, "when free users meet upgrade offers and how they choose a tier");
+  f.nested("api_demand", v.api_demand, "API demand's price elasticity and invoice billing");
+  f.named("enterprise_contracts", v.enterprise_contracts,
+          "enterprise contracts by name: committed volume, price, p95 wait SLA (none by default)");
 }
 
 double path_value(const std::vector<PathPoint>& path, double day) {

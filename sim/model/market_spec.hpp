@@ -4,6 +4,7 @@
 #include <string>
 #include <vector>
 
+#include "sim/model/revenue_streams_spec.hpp"
 #include "sim/schema/fields.hpp"
 
 namespace gvsim::model {
@@ -111,6 +112,9 @@ struct UserModelSpec {
   SocialGraphSpec social_graph;
   std::vector<double> diurnal;  ///< 24 relative request intensities by local hour; normalised to mean 1
   std::int64_t delivery_slots_per_cluster = 8;
+  UpgradeOfferSpec upgrade_offers;
+  ApiDemandSpec api_demand;
+  std::vector<EnterpriseContractSpec> enterprise_contracts;
 };
 
 void describe(schema::Fields& f, PathPoint& v);

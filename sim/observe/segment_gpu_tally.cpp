@@ -14,7 +14,9 @@ void SegmentGpuTally::on_start(std::size_t cluster, std::size_t slot, std::size_
 }
 
 void SegmentGpuTally::on_complete(std::size_t cluster, std::size_t slot, double t) {
-  auto& job = running_[cluster][slot];
+  auto& slots = running_[cluster];
+  if (slots.size() <= slot) return;  // the slot never ran a job of a segment (contract jobs are not tallied)
+  auto& job = slots[slot];
   add(cluster, job, t);
   job.since_s = -1.0;
 }
@@ -31,7 +33,7 @@ void SegmentGpuTally::finish(double horizon_s) {
 void SegmentGpuTally::add(std::size_t cluster, const Running& job, double to) {
   constexpr double kDay = 86400.0;
   auto& days = busy_[cluster];
-  if (days.empty() || !(to > job.since_s)) return;
+  if (days.empty() || job.since_s < 0.0 || !(to > job.since_s)) return;  // no job (or one outside the segments)
   // Split at UTC midnights as JobRecorder does (the last day takes everything after its start).
   const std::size_t last_day = days.size() - 1;
   const std::size_t first = std::min(last_day, static_cast<std::size_t>(job.since_s / kDay));

@@ -15,6 +15,16 @@ struct JobRequest {
   bool paid = false;
   bool harmful = false;  ///< the prompt asks for harmful content (moderation only)
   bool poor = false;     ///< the video will be of poor quality (drawn at request, seen at delivery)
+
+  /// @brief True when an enterprise contract issued the job (its `user` is kFirstContractUser + the contract book).
+  bool from_contract() const;
 };
+
+/// @brief User numbers from here on name enterprise contract books, not users (the engine passes them through).
+inline constexpr std::uint32_t kFirstContractUser = 0xF0000000U;
+
+inline bool JobRequest::from_contract() const {
+  return user >= kFirstContractUser && user != std::numeric_limits<std::uint32_t>::max();
+}
 
 }  // namespace gvsim::users

@@ -20,7 +20,10 @@ Market::Market(const model::Scenario& scenario, std::uint64_t seed, std::uint64_
       rivals_(scenario, seed, replication),
       drive_(scenario.experiment.market.adoption, scenario.regions.size()),
       adoption_varies_(rivals_.any() || drive_.dynamic()),
-      platform_latency_s_(scenario.regions.size(), scenario.experiment.market.choice.platform_generation_s) {
+      platform_latency_s_(scenario.regions.size(), scenario.experiment.market.choice.platform_generation_s),
+      offers_(scenario),
+      api_demand_(scenario),
+      contracts_(scenario, seed, replication) {
   const auto& classes = scenario.experiment.workload.clip_classes;
   double share = 0.0;
   for (const auto& segment : spec_.segments) {
@@ -80,6 +83,8 @@ Market::Market(const model::Scenario& scenario, std::uint64_t seed, std::uint64_
     regions_.push_back(std::move(state));
     refresh_choice(r, 0.0);
     schedule_adoption(r, 0.0);
+    api_demand_.update(r, policies_.api_price_per_credit(spec_.pricing.api_usd_per_credit, r, 0.0));
+    contracts_.schedule(r, 0.0, policies_.entry_s(r));
     expected_users += static_cast<std::size_t>(regions_.back().market_size);
   }
   days_.resize(scenario.regions.size());
@@ -119,7 +124,7 @@ void Market::schedule_request(std::size_t region, double now) {
   auto& s = regions_[region];
   double rate = 0.0;
   for (std::size_t g = 0; g < segments_.size(); ++g) {
-    rate += static_cast<double>(active_.count(group(region, g))) * segments_[g]->requests_per_day / kDay;
+    rate += static_cast<double>(active_.count(group(region, g))) * request_rate(region, g) / kDay;
   }
   rate *= diurnal_max_;
   // Poisson superposition is memoryless: after any change of the active set, redraw from now.
@@ -129,7 +134,7 @@ void Market::schedule_request(std::size_t region, double now) {
 double Market::next_event_time(std::size_t region) const {
   const auto& s = regions_[region];
   const double review = moderation_ ? moderation_->next_release_s(region) : std::numeric_limits<double>::infinity();
-  return std::min({s.next_adoption_s, s.next_request_s, s.next_midnight_s, review});
+  return std::min({s.next_adoption_s, s.next_request_s, s.next_midnight_s, review, contracts_.next_job_s(region)});
 }
 
 std::optional<JobRequest> Market::step(std::size_t region) {
@@ -138,8 +143,14 @@ std::optional<JobRequest> Market::step(std::size_t region) {
   if (t == s.next_midnight_s) {
     midnight(region, t);
     s.next_midnight_s += kDay;
+    if (contracts_.any() && static_cast<std::int64_t>(std::llround(t / kDay)) % 30 == 0)
+      today(region, t - 1.0).sla_penalties_usd += contracts_.close_month(region);
+    api_demand_.update(region, policies_.api_price_per_credit(spec_.pricing.api_usd_per_credit, region, t));
     schedule_request(region, t);
     if (open_if_due(region, t) || imitation_from_active_ || adoption_varies_) schedule_adoption(region, t);
+    const bool opened = open_if_due(region, t);
+    if (opened) contracts_.schedule(region, t, regions_[region].entry_s);
+    if (opened || imitation_from_active_) schedule_adoption(region, t);  // hazard changed
     return std::nullopt;
   }
   if (moderation_ && t == moderation_->next_release_s(region)) return review_event(region, t);
@@ -151,6 +162,7 @@ std::optional<JobRequest> Market::step(std::size_t region) {
     }
     return std::nullopt;
   }
+  if (t == contracts_.next_job_s(region)) return contract_job(region, t);
   if (t == s.next_adoption_s) {
     adopt(region, t);
     schedule_adoption(region, t);

@@ -12,6 +12,8 @@
 #include "sim/users/adoption_drive.hpp"
 #include "sim/users/delivery_timing.hpp"
 #include "sim/users/generation_quality.hpp"
+#include "sim/users/api_demand.hpp"
+#include "sim/users/enterprise_contracts.hpp"
 #include "sim/users/job_request.hpp"
 #include "sim/users/market_policies.hpp"
 #include "sim/users/moderation_flow.hpp"
@@ -19,6 +21,7 @@
 #include "sim/users/rival_market.hpp"
 #include "sim/users/segment_ledger.hpp"
 #include "sim/users/social_graph.hpp"
+#include "sim/users/upgrade_offers.hpp"
 #include "sim/users/user_table.hpp"
 
 namespace gvsim::users {
@@ -109,6 +112,12 @@ class Market {
   std::optional<JobRequest> request(std::size_t region, double t);
   bool offer_upgrade(std::uint32_t u, double t);
   void charge_subscription(std::uint32_t u, double price, RegionDay& day, double t);
+  bool offer_upgrade(std::uint32_t u, double t, double wanted_credits, double feature_utility);
+  std::optional<JobRequest> contract_job(std::size_t region, double t);
+  void make_periodic_offers(std::size_t region, double t);
+  double request_rate(std::size_t region, std::size_t segment) const;
+  std::size_t region_of(const JobRequest& job) const;
+  void charge_subscription(std::uint32_t u, double price, RegionDay& day);
   void satisfy(std::uint32_t u, double score);
   /// Moves satisfaction toward outcome_poor at the learning rate times the segment's quality sensitivity.
   void satisfy_poor(std::uint32_t u);
@@ -152,6 +161,10 @@ class Market {
   AdoptionDrive drive_;
   bool adoption_varies_;                    ///< the hazard changes at midnights (rivals or word of mouth)
   std::vector<double> platform_latency_s_;  ///< per region: generation time + last day's mean queue wait
+  UpgradeOffers offers_;
+  std::vector<std::uint32_t> periodic_;  ///< free users drawn for an offer in the day's sweep, offered once it closes
+  ApiDemand api_demand_;
+  EnterpriseContracts contracts_;
 };
 
 }  // namespace gvsim::users

@@ -62,6 +62,8 @@ void Market::midnight(std::size_t region, double t) {
           if (rivals_.on_lapse(u, region, static_cast<std::size_t>(utc_day) - 1)) ++closing.users_to_rivals;
           continue;
         }
+        if (!spec.api_billing && offers_.periodic_per_day() > 0.0 && s.choice.bernoulli(offers_.periodic_per_day()))
+          periodic_.push_back(u);
       }
       satisfaction_sum += table_.satisfaction[u];
       satisfied += drive_.satisfied(table_.satisfaction[u]) ? 1.0 : 0.0;
@@ -80,6 +82,7 @@ void Market::midnight(std::size_t region, double t) {
   opening.paid_start = s.paid;
   segment_days_.snapshot(table_, active_, region, t - 1.0);
   if (moderation_) moderation_->midnight(region, t, closing, opening);
+  make_periodic_offers(region, t);
 }
 
 void Market::finish(double horizon_s) {
@@ -107,6 +110,7 @@ void Market::finish(double horizon_s) {
       segment_days_.snapshot(table_, active_, r, static_cast<double>(days_[r].size() - 1) * kDay);
       charge_marketing(r, static_cast<double>(days - 1) * kDay, horizon_s, last);
     }
+    if (contracts_.any() && !days_[r].empty()) days_[r].back().sla_penalties_usd += contracts_.close_month(r);
   }
 }
 

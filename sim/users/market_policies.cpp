@@ -129,9 +129,10 @@ policies::HomeState MarketPolicies::home_state(std::size_t home, double t, std::
     if (d < home_days.size()) {
       const auto& day = home_days[d];
       // The same terms as the books (economics::RegionLedgerDay::revenue_net_usd), in real-world units.
-      const double gross =
-          scale * day.revenue_subscriptions_usd + scale * day.revenue_packs_usd + scale * day.revenue_api_usd;
-      net += gross - scale * day.store_fees_usd - scale * day.payment_fees_usd;
+      const double gross = scale * day.revenue_subscriptions_usd + scale * day.revenue_packs_usd +
+                           scale * day.revenue_api_usd + scale * day.revenue_enterprise_usd;
+      net += gross - scale * day.store_fees_usd - scale * day.payment_fees_usd - scale * day.invoice_costs_usd -
+             scale * day.sla_penalties_usd;
     }
     if (d < costs_by_day_.size()) cost += costs_by_day_[d][home];
   }

@@ -7,32 +7,22 @@
 
 namespace gvsim::users {
 
-bool Market::offer_upgrade(std::uint32_t u, double t) {
+bool Market::offer_upgrade(std::uint32_t u, double t, double wanted_credits, double feature_utility) {
   const std::size_t region = table_.region[u];
   auto& s = regions_[region];
   const auto& tiers = spec_.pricing.tiers;
-  // The offer is the dearest tier within the user's willingness to pay, or the cheapest tier if none is, at the
-  // prices the pricing policy sets for this region and day (promotions included).
+  // Every tier is offered at the price the pricing policy sets for this region and day (promotions included); the
+  // user chooses among staying free and the tiers (UpgradeOffers), then pays if the payment goes through.
   auto& offer = offer_scratch_;
   for (std::size_t k = 0; k < tiers.size(); ++k)
     offer[k] = policies_.subscription_offer(tiers[k].usd_per_month, region, t);
-  std::size_t cheapest = 0;
-  std::optional<std::size_t> affordable;
-  for (std::size_t k = 0; k < tiers.size(); ++k) {
-    if (offer[k].usd < offer[cheapest].usd) cheapest = k;
-    if (offer[k].usd <= table_.wtp_usd[u] && (!affordable || offer[k].usd > offer[*affordable].usd)) {
-      affordable = k;
-    }
-  }
-  const std::size_t tier = affordable.value_or(cheapest);
-  const auto& b = spec_.behaviour;
-  const double logit = b.conversion_intercept +
-                       b.conversion_price_weight * std::log(table_.wtp_usd[u] / offer[tier].usd) +
-                       b.conversion_satisfaction_weight * (table_.satisfaction[u] - 0.5) -
-                       b.churn_competitor_weight * pressure(region, t);
+  const OfferContext context{table_.wtp_usd[u], table_.satisfaction[u], pressure(region, t), wanted_credits,
+                             feature_utility};
   RegionDay& day = today(region, t);
   ++day.upgrade_offers;
-  if (!s.choice.bernoulli(logistic(logit) * payment_success(u))) return false;
+  const std::optional<std::size_t> chosen = offers_.choose(context, offer, s.choice);
+  if (!chosen || !s.choice.bernoulli(payment_success(u))) return false;
+  const std::size_t tier = *chosen;
   table_.state[u] = UserState::kPaid;
   table_.tier[u] = static_cast<std::uint8_t>(tier);
   table_.credits[u] += static_cast<float>(tiers[tier].credits_per_month);
@@ -42,6 +32,17 @@ bool Market::offer_upgrade(std::uint32_t u, double t) {
   policies_.on_subscribed(u, offer[tier], region, t);
   charge_subscription(u, offer[tier].usd, day, t);
   return true;
+}
+
+void Market::make_periodic_offers(std::size_t region, double t) {
+  // After the closing day's snapshot, so that these conversions belong to the opening day.
+  const std::int32_t local_day = day_index(t, scenario_.regions[region].utc_offset_h);
+  for (std::uint32_t u : periodic_) {
+    if (table_.offer_day[u] >= local_day) continue;
+    table_.offer_day[u] = local_day;
+    offer_upgrade(u, t, offers_.mean_clip_credits(table_.segment[u]), 0.0);
+  }
+  periodic_.clear();
 }
 
 void Market::charge_subscription(std::uint32_t u, double price, RegionDay& day, double t) {
@@ -57,7 +58,7 @@ std::optional<JobRequest> Market::request(std::size_t region, double t) {
   auto& s = regions_[region];
   double total = 0.0;
   for (std::size_t g = 0; g < segments_.size(); ++g) {
-    total += static_cast<double>(active_.count(group(region, g))) * segments_[g]->requests_per_day;
+    total += static_cast<double>(active_.count(group(region, g))) * request_rate(region, g);
     segment_weight_scratch_[g] = total;
   }
   const std::size_t segment = s.requests.discrete(segment_weight_scratch_);
@@ -86,9 +87,13 @@ std::optional<JobRequest> Market::request(std::size_t region, double t) {
     table_.credit_day[u] = local_day;
   }
   bool enough = table_.credits[u] >= clip.credits;
-  if (!enough && table_.state[u] == UserState::kFree && table_.offer_day[u] < local_day) {
-    table_.offer_day[u] = local_day;
-    enough = offer_upgrade(u, t) && table_.credits[u] >= clip.credits;
+  if (table_.state[u] == UserState::kFree && table_.offer_day[u] < local_day) {
+    // Triggers: the credits left barely or do not cover the clip (smoothly), or the request wants a paid feature.
+    const double features = offers_.wanted_features(segment, s.choice);
+    if (features > 0.0 || s.choice.bernoulli(offers_.shortfall_chance(clip.credits - table_.credits[u]))) {
+      table_.offer_day[u] = local_day;
+      enough = offer_upgrade(u, t, clip.credits, features) ? table_.credits[u] >= clip.credits : enough;
+    }
   } else if (!enough && table_.state[u] == UserState::kPaid &&
              s.choice.bernoulli(spec.pack_propensity * payment_success(u))) {
     const double pack_usd = policies_.pack_charge(spec_.pricing.pack_usd, region, t);
@@ -110,6 +115,34 @@ std::optional<JobRequest> Market::request(std::size_t region, double t) {
   ++day.jobs_submitted;
   ++jobs_submitted_;
   return moderate(job, region, t);
+}
+
+double Market::request_rate(std::size_t region, std::size_t segment) const {
+  const auto& spec = *segments_[segment];
+  return spec.api_billing ? spec.requests_per_day * api_demand_.volume_factor(region) : spec.requests_per_day;
+}
+
+std::size_t Market::region_of(const JobRequest& job) const {
+  return job.from_contract() ? contracts_.region_of(job) : table_.region[job.user];
+}
+
+std::optional<JobRequest> Market::contract_job(std::size_t region, double t) {
+  const ContractJob issued = contracts_.issue(region, t);
+  RegionDay& day = today(region, t);
+  ++day.requests;
+  ++day.contract_jobs;
+  ++day.jobs_submitted;
+  ++jobs_submitted_;
+  day.revenue_enterprise_usd += issued.usd;
+  charged_gross_usd_ += issued.usd;
+  day.invoice_costs_usd += issued.usd * api_demand_.collection_share();
+  // The inference optimisation in force applies to contract clips as to every other clip.
+  const GenerationPlan plan =
+      quality_.plan(region, scenario_.experiment.workload.clip_classes[issued.job.clip_class], t);
+  JobRequest job = issued.job;
+  job.work_gpu_s *= plan.work_factor;
+  job.poor = plan.poor;
+  return job;  // contract jobs are not moderated (config refuses contracts with a moderation policy)
 }
 
 void Market::satisfy(std::uint32_t u, double score) {
@@ -170,40 +203,47 @@ std::optional<ReviewItem> Market::take_released_video() {
 }
 
 void Market::on_abandoned(const JobRequest& job, double t) {
-  ++today(table_.region[job.user], t).jobs_abandoned;
+  ++today(region_of(job), t).jobs_abandoned;
+  if (job.from_contract()) return contracts_.on_abandoned(job);
   if (table_.state[job.user] != UserState::kChurned) table_.credits[job.user] += job.credits;  // not charged
   satisfy(job.user, spec_.behaviour.outcome_abandoned);
 }
 
 void Market::on_failed(const JobRequest& job, double t) {
-  ++today(table_.region[job.user], t).jobs_failed;
+  ++today(region_of(job), t).jobs_failed;
+  if (job.from_contract()) return;  // committed volume: billed at issue, nothing to refund
   if (table_.state[job.user] != UserState::kChurned) table_.credits[job.user] += job.credits;
   satisfy(job.user, spec_.behaviour.outcome_failed);
 }
 
 void Market::on_delivered(const JobRequest& job, const DeliveryTiming& timing, double t) {
-  RegionDay& day = today(table_.region[job.user], t);
+  RegionDay& day = today(region_of(job), t);
   ++day.jobs_delivered;
-  SegmentDay& segment_day = segment_days_.at(table_.region[job.user], t, table_.segment[job.user],
-                                             segment_days_.job_tier(table_, job.user, job.paid));
-  ++segment_day.jobs_delivered;
-  if (segments_[table_.segment[job.user]]->api_billing) {
-    const auto& clip = scenario_.experiment.workload.clip_classes[job.clip_class];
-    const double usd =
-        clip.credits * policies_.api_price_per_credit(spec_.pricing.api_usd_per_credit, table_.region[job.user], t);
-    day.revenue_api_usd += usd;
-    segment_day.revenue_api_usd += usd;
-    charged_gross_usd_ += usd;
-    day.payment_fees_usd += usd * scenario_.regions[table_.region[job.user]].payments.payment_fee;
+  if (job.from_contract()) {
+    contracts_.on_delivered(job, timing.wait_s);
+  } else {
+    SegmentDay& segment_day = segment_days_.at(table_.region[job.user], t, table_.segment[job.user],
+                                               segment_days_.job_tier(table_, job.user, job.paid));
+    ++segment_day.jobs_delivered;
+    if (segments_[table_.segment[job.user]]->api_billing) {
+      const auto& clip = scenario_.experiment.workload.clip_classes[job.clip_class];
+      const double usd =
+          clip.credits * policies_.api_price_per_credit(spec_.pricing.api_usd_per_credit, table_.region[job.user], t);
+      day.revenue_api_usd += usd;
+      segment_day.revenue_api_usd += usd;
+      charged_gross_usd_ += usd;
+      day.invoice_costs_usd += usd * api_demand_.collection_share();  // invoiced: no consumer payment rails
+    }
   }
   if (moderation_ && job.harmful) moderation_->on_published(table_.region[job.user], t, day);
   day.wait_sum_s += timing.wait_s;
   day.delivery_gb += scenario_.experiment.workload.clip_classes[job.clip_class].video_megabytes / 1000.0;
-  const bool fast = felt_delay_s(timing, spec_.behaviour) <=
-                    spec_.behaviour.fast_wait_share_of_patience * table_.patience_s[job.user];
+  const bool fast =
+      felt_delay_s(timing, spec_.behaviour) <= spec_.behaviour.fast_wait_share_of_patience * job.patience_s;
   if (fast) ++day.jobs_fast;
+  if (job.poor) ++day.jobs_poor;
+  if (job.from_contract()) return;
   if (job.poor) {
-    ++day.jobs_poor;
     satisfy_poor(job.user);
     return;
   }

@@ -42,6 +42,11 @@ struct RegionDay {
   std::int64_t users_won_back = 0;   ///< users who came back from a rival (as free users)
   double platform_share = 1.0;       ///< logit share of the platform among the rivals at the start of the day
   double marketing_usd = 0.0;        ///< real-world marketing spend
+  // Enterprise contracts and invoiced billing.
+  double revenue_enterprise_usd = 0.0;  ///< gross, enterprise contracts
+  double invoice_costs_usd = 0.0;       ///< API and contract invoicing cost and bad debt
+  double sla_penalties_usd = 0.0;       ///< contract revenue credited back for a missed p95 wait SLA
+  std::int64_t contract_jobs = 0;       ///< jobs issued by enterprise contracts (also in requests, jobs_submitted)
 };
 
 }  // namespace gvsim::users

@@ -8,7 +8,8 @@
 // yet; the reference share is the platform's share then, so adoption is Bass as given) keeps everyone free; from
 // the midnight of day 40 on the rival's quality is 0, its advantage 0, and nothing couples users or changes in
 // time: one segment, flat diurnal profile, 0.05 requests per user and day, free_daily_credits 0 (every request of
-// a free user meets an upgrade offer, at most one per local day; UTC offset 0), satisfaction frozen (learning rate
+// a free user meets an upgrade offer, at most one per local day; UTC offset 0; the hard shortfall rule, no periodic
+// offers, and with one tier the choice logit is logistic(intercept)), satisfaction frozen (learning rate
 // 0), conversion logit = intercept = -3.4 for everyone (price and satisfaction weights 0, one tier), method_share 1
 // and decline_rate 0 (conversions and renewals always pay), no credit packs, dissatisfaction and overprice churn
 // weights 0, so the paid hazard is h = paid_churn_per_month / 30 = 0.9 / 30 per day.
@@ -131,6 +132,7 @@ std::string write_experiment(const TempDir& dir, int replication) {
       "      churn_overprice_weight: 0\n"
       "      churn_competitor_weight: 50\n"
       "      satisfaction_learning_rate: 0\n"
+      "    upgrade_offers: {shortfall_softness_credits: 0, periodic_per_day: 0}\n"
       "market:\n"
       "  rivals:\n"
       "    gate:\n"
