@@ -252,7 +252,9 @@ void describe_blocks(schema::Fields& f, Selection<Interface, Context>& v) {
     f.object(b.owner, kind.find(b.owner).about.params_doc, schema::Presence::kOptional,
              [&b](schema::Fields& g) { b.params->declare(g); });
     f.here_of(b.owner, b.where);
-    if (b.owner != v.name) f.inactive(b.owner, "name is '" + v.name + "'");
+    if (b.owner != v.name)
+      f.inactive(b.owner,
+                 "name is '" + v.name + "' (the block is still checked, so that changing name alone switches)");
   }
 }
 

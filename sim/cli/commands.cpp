@@ -199,10 +199,10 @@ int simulate_and_write(const model::Scenario& scenario, const std::string& direc
     if (outcome.market != nullptr && outcome.market->moderation() != nullptr) {
       std::printf("%s", output::moderation_report(scenario, outcome).c_str());
     }
-    std::printf("results: %s/ (%s, manifest.json; fingerprint %s)\n", written.directory.c_str(),
-                outcome.market != nullptr
-                    ? "timeseries.csv, summary.csv, region_daily.csv, kpis.csv, segment_daily.csv, segment_kpis.csv"
-                    : "timeseries.csv, summary.csv",
+    std::string files;
+    for (const auto& name : written.files)
+      files += name + ", ";
+    std::printf("results: %s/ (%smanifest.json; fingerprint %s)\n", written.directory.c_str(), files.c_str(),
                 written.fingerprint.c_str());
     return kSuccess;
   } catch (const schema::ConfigError& e) {

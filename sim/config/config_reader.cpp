@@ -265,9 +265,7 @@ void ConfigReader::inactive(std::string_view key, std::string_view reason) {
   const ConfigNode* found = node_ == nullptr ? nullptr : node_->find(key);
   if (found == nullptr) return;
   diagnostics_.warning(found->mark, path_of(key),
-                       "set, but " + std::string(reason) +
-                           ", so these keys have no effect in this run (they are still checked, so that changing "
-                           "name alone switches)");
+                       "set, but " + std::string(reason) + ", so it has no effect in this run");
 }
 
 void ConfigReader::here(schema::SourceMark& mark) {

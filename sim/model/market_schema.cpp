@@ -52,6 +52,10 @@ void describe(Fields& f, SegmentSpec& v) {
            "median wait a user accepts before abandoning a job (lognormal)");
   f.number("patience_log_sd", v.patience_log_sd, NumberRule::between(0.0, 5.0), "sd of log patience");
   f.flag("api_billing", v.api_billing, "true: billed per use at the API price, no credits or subscription");
+  if (v.api_billing) {
+    for (const char* key : {"wtp_usd_median", "wtp_log_sd", "paid_churn_per_month", "pack_propensity"})
+      f.inactive(key, "api_billing is true (API accounts meet no plan offers, subscriptions or packs)");
+  }
   f.number("free_lapse_per_day", v.free_lapse_per_day, NumberRule::probability(),
            "daily hazard that a satisfied free user stops using the product");
   f.number("paid_churn_per_month", v.paid_churn_per_month, NumberRule::probability(),

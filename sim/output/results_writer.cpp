@@ -176,7 +176,7 @@ WrittenResults write_results(ResultsFolder& folder, const model::Scenario& scena
   manifest["resolved_config"] = Json::parse(resolved_config_json(scenario));
   folder.write("manifest.json", manifest.dump(2) + "\n");
   folder.commit();
-  return WrittenResults{folder.directory(), hex};
+  return WrittenResults{folder.directory(), hex, names};
 }
 
 }  // namespace gvsim::output

@@ -22,7 +22,8 @@ struct RunInfo {
 /// @brief Paths and fingerprint of the files a run wrote.
 struct WrittenResults {
   std::string directory;
-  std::string fingerprint;  ///< FNV-1a 64 of all CSV files in the order written, as 16 hex digits
+  std::string fingerprint;         ///< FNV-1a 64 of all CSV files in the order written, as 16 hex digits
+  std::vector<std::string> files;  ///< the CSV files written, in order
 };
 
 /// @brief Appends the run's key cells (scenario, replication, seed) that start every row of every results table.

@@ -112,7 +112,7 @@ class Fields {
   virtual void here(SourceMark& mark) = 0;
   /// @brief Stores the source position of the value of `key` if the key is present (line 0 otherwise).
   virtual void here_of(std::string_view key, SourceMark& mark) = 0;
-  /// @brief Says that the mapping under `key`, if written, has no effect because `reason` (e.g. another
+  /// @brief Says that the value under `key`, if written, has no effect because `reason` (e.g. another
   /// implementation is chosen); a reader warns at its position, the other visitors ignore it.
   virtual void inactive(std::string_view /*key*/, std::string_view /*reason*/) {}
   /// @brief A nested mapping.
