@@ -78,17 +78,18 @@ std::string scalar_of(const ConfigNode& item, const char* key) {
 
 }  // namespace
 
-void merge_gpu_override(ConfigNode& gpus, const ConfigNode& block, schema::Diagnostics& diagnostics) {
+void merge_catalog_override(ConfigNode& entries, const ConfigNode& block, const std::string& path,
+                            const std::string& what, schema::Diagnostics& diagnostics) {
   std::vector<std::string> names;
-  for (const auto& entry : gpus.entries)
+  for (const auto& entry : entries.entries)
     names.push_back(entry.key);
   for (const auto& entry : block.entries) {
-    ConfigNode* model = gpus.find(entry.key);
-    if (model == nullptr) {
-      unknown_name(entry, names, "gpus", "a GPU model of regions/gpus.yaml", diagnostics);
+    ConfigNode* item = entries.find(entry.key);
+    if (item == nullptr) {
+      unknown_name(entry, names, path, what, diagnostics);
       continue;
     }
-    merge(*model, *entry.value, "gpus." + entry.key, diagnostics);
+    merge(*item, *entry.value, path + "." + entry.key, diagnostics);
   }
 }
 

@@ -18,9 +18,11 @@ namespace gvsim::config {
 void merge_region_override(ConfigNode& region_file_root, const ConfigNode& override_block, const std::string& path,
                            schema::Diagnostics& diagnostics);
 
-/// @brief Merges an experiment's `gpus:` block into the `gpus` mapping of regions/gpus.yaml, by GPU model name; a
-/// name the catalog does not hold is an error with the closest name.
-void merge_gpu_override(ConfigNode& gpus, const ConfigNode& override_block, schema::Diagnostics& diagnostics);
+/// @brief Merges an experiment's block for a catalog of named entries (`gpus:` into regions/gpus.yaml's `gpus`,
+/// `video_models:` into regions/video_models.yaml's `video_models`) by entry name; a name the catalog does not hold
+/// is an error naming `what` it should be, with the closest name. `path` is the block's key (`gpus`).
+void merge_catalog_override(ConfigNode& entries, const ConfigNode& override_block, const std::string& path,
+                            const std::string& what, schema::Diagnostics& diagnostics);
 
 /// @brief Merges an experiment's `wan:` block into the `links` list of regions/wan.yaml; a link is addressed as
 /// `FROM-TO` in either order, and a name that matches no link is an error with the closest name.

@@ -84,16 +84,22 @@ model::Scenario load_scenario(const std::string& experiment_path, const LoadOpti
   }
 
   // Each catalog merges the experiment's block for it below its top-level key (`gpus`, `links`, `region`).
-  const auto merging = [&diagnostics](const schema::RawValue& block, const char* key,
-                                      void (*merge)(ConfigNode&, const ConfigNode&, schema::Diagnostics&)) {
+  using Merge = std::function<void(ConfigNode&, const ConfigNode&, schema::Diagnostics&)>;
+  const auto merging = [&diagnostics](const schema::RawValue& block, const char* key, Merge merge) {
     return [&diagnostics, &block, key, merge](ConfigNode& root) {
       ConfigNode* target = root.find(key);
       if (block.node != nullptr && target != nullptr) merge(*target, *block.node, diagnostics);
     };
   };
+  const auto catalog = [](const char* path, const char* what) -> Merge {
+    return [path, what](ConfigNode& entries, const ConfigNode& block, schema::Diagnostics& d) {
+      merge_catalog_override(entries, block, path, what, d);
+    };
+  };
   model::GpuCatalog gpus;
-  const bool gpus_read = read_file((regions_dir / "gpus.yaml").string(), gpus, diagnostics, {},
-                                   merging(scenario.experiment.gpu_overrides, "gpus", merge_gpu_override));
+  const bool gpus_read = read_file(
+      (regions_dir / "gpus.yaml").string(), gpus, diagnostics, {},
+      merging(scenario.experiment.gpu_overrides, "gpus", catalog("gpus", "a GPU model of regions/gpus.yaml")));
   model::WanCatalog wan;
   const bool wan_read = read_file((regions_dir / "wan.yaml").string(), wan, diagnostics, {},
                                   merging(scenario.experiment.wan_overrides, "links", merge_wan_override));
@@ -130,7 +136,15 @@ model::Scenario load_scenario(const std::string& experiment_path, const LoadOpti
   // The video-model catalogue is optional: clip classes that give gpu_seconds need none.
   const fs::path video_models_file = regions_dir / "video_models.yaml";
   model::VideoModelCatalog video_models;
-  if (fs::is_regular_file(video_models_file)) read_file(video_models_file.string(), video_models, diagnostics);
+  const schema::RawValue& video_model_overrides = scenario.experiment.video_model_overrides;
+  if (fs::is_regular_file(video_models_file)) {
+    read_file(video_models_file.string(), video_models, diagnostics, {},
+              merging(video_model_overrides, "video_models",
+                      catalog("video_models", "a video model of regions/video_models.yaml")));
+  } else if (video_model_overrides.node != nullptr) {
+    diagnostics.error(video_model_overrides.node->mark, "video_models",
+                      "no video-model catalogue '" + video_models_file.string() + "' to change");
+  }
   scenario.video_models = std::move(video_models.models);
   resolve_clip_work(scenario, diagnostics);
   if (gpus_read && wan_read) {

@@ -11,8 +11,8 @@
 #include "sim/model/moderation_spec.hpp"
 #include "sim/model/policy_schema.hpp"
 #include "sim/model/pricing_policy_spec.hpp"
-#include "sim/model/video_model.hpp"
 #include "sim/model/rival_spec.hpp"
+#include "sim/model/video_model.hpp"
 #include "sim/schema/fields.hpp"
 
 namespace gvsim::model {
@@ -240,9 +240,10 @@ struct Experiment {
   SourceMark warmup_where;
   double scale = 1.0;
   PlatformSpec platform;
-  schema::RawValue region_overrides;  ///< `regions:` block, merged into the region files when they are read
-  schema::RawValue gpu_overrides;     ///< `gpus:` block, merged into the GPU catalog by GPU model name
-  schema::RawValue wan_overrides;     ///< `wan:` block, merged into the WAN links by `FROM-TO` name
+  schema::RawValue region_overrides;       ///< `regions:` block, merged into the region files when they are read
+  schema::RawValue gpu_overrides;          ///< `gpus:` block, merged into the GPU catalog by GPU model name
+  schema::RawValue wan_overrides;          ///< `wan:` block, merged into the WAN links by `FROM-TO` name
+  schema::RawValue video_model_overrides;  ///< `video_models:` block, merged into the video-model catalogue by name
   Workload workload;
   PolicyChoice policies;
   EngineSpec engine;

@@ -215,6 +215,9 @@ void describe(Fields& f, Experiment& v) {
   f.raw("wan", v.wan_overrides, schema::RawShape::kMapping,
         "replacements of WAN link keys (regions/wan.yaml), by link named FROM-TO in either order, e.g. "
         "wan.china-europe.bandwidth_gbps");
+  f.raw("video_models", v.video_model_overrides, schema::RawShape::kMapping,
+        "replacements of video-model catalogue keys (regions/video_models.yaml), by model name, e.g. "
+        "video_models.platform_13b.standard.steps");
   f.nested("workload", v.workload, "what jobs arrive", Presence::kRequired);
   f.nested("policies", v.policies, "policy modules by name");
   f.nested("engine", v.engine, "simulation engine settings");

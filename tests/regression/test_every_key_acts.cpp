@@ -1,5 +1,6 @@
 // Every key has an effect or says why not: each numeric value of the resolved configuration of an experiment with
-// every feature switched on (tests/data/all_features/experiment.yaml, regions, GPU catalog and WAN links included)
+// every feature switched on (tests/data/all_features/experiment.yaml; region files, GPU catalog, WAN links and
+// video models included)
 // is changed alone with --set, and the run's output fingerprint must change. A key may instead draw gvsim's own
 // "set, but ... no effect" warning, or be listed with its reason in tests/data/all_features/inactive_keys.txt;
 // a listed key that does act is an error too, so the list cannot go stale.
@@ -145,6 +146,10 @@ std::vector<Lever> levers_of(const Json& resolved) {
   for (const auto& link : resolved.at("links")) {
     const std::string name = link.at("from").get<std::string>() + "-" + link.at("to").get<std::string>();
     collect(link, "links." + name, "wan." + name, nullptr, false, levers);
+  }
+  if (resolved.contains("video_models")) {
+    for (const auto& [name, model] : resolved.at("video_models").items())
+      collect(model, "video_models." + name, "video_models." + name, nullptr, false, levers);
   }
   balance_shares(levers, resolved.at("experiment"));
   return levers;

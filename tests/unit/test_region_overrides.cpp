@@ -102,6 +102,13 @@ TEST_CASE("gpus and wan blocks change the GPU catalog and WAN links by name", "[
   CHECK_THAT(
       load_error(file, {"wan." + forward + "x.latency_ms=7"}),
       Catch::Matchers::Contains("is not a WAN link of regions/wan.yaml (FROM-TO); did you mean '" + forward + "'?"));
+  CHECK_THAT(load_error(file, {"video_models.platform_13c.layers=3"}),
+             Catch::Matchers::Contains("is not a video model of regions/video_models.yaml; did you mean "
+                                       "'platform_13b'?"));
+  const auto models = gvsim::config::load_scenario(file, {{"video_models.platform_13b.layers=7"}}).video_models;
+  const auto model = std::find_if(models.begin(), models.end(), [](const auto& m) { return m.name == "platform_13b"; });
+  REQUIRE(model != models.end());
+  CHECK(model->layers == 7.0);
   CHECK_THAT(load_error(file, {"gpus." + gpu.name + ".board_power_w=-1"}),
              Catch::Matchers::Contains("gpus." + gpu.name + ".board_power_w"));
 }
