@@ -156,6 +156,12 @@ CommandResult run_gvsim(const std::vector<std::string>& args) {
   return run_program(argv);
 }
 
+std::vector<std::string> with_sets(std::vector<std::string> args, const std::vector<std::string>& sets) {
+  for (const auto& s : sets)
+    args.insert(args.end(), {"--set", s});
+  return args;
+}
+
 int spawn_gvsim(const std::vector<std::string>& args, const std::string& out_path, const std::string& err_path) {
   std::vector<std::string> argv{GVSIM_BINARY};
   argv.insert(argv.end(), args.begin(), args.end());

@@ -52,6 +52,8 @@ struct CommandResult {
 
 /// @brief Runs the built gvsim binary with `args` (no shell), capturing stdout and stderr.
 CommandResult run_gvsim(const std::vector<std::string>& args);
+/// @brief `args` followed by `--set S` for each S of `sets`.
+std::vector<std::string> with_sets(std::vector<std::string> args, const std::vector<std::string>& sets);
 
 /// @brief Runs the program `argv[0]` (a path) with `argv` (no shell), capturing stdout and stderr.
 CommandResult run_program(const std::vector<std::string>& argv);

@@ -54,12 +54,7 @@ struct Outcome {
 };
 
 Outcome run(const std::string& file, const std::string& out, const std::vector<std::string>& sets) {
-  std::vector<std::string> args{"run", file, "--out", out, "--quiet"};
-  for (const auto& s : sets) {
-    args.push_back("--set");
-    args.push_back(s);
-  }
-  const auto result = gvsim::test::run_gvsim(args);
+  const auto result = gvsim::test::run_gvsim(gvsim::test::with_sets({"run", file, "--out", out, "--quiet"}, sets));
   INFO(result.err);
   REQUIRE(result.exit_code == 0);
   Outcome o;

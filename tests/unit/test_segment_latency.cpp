@@ -47,12 +47,8 @@ std::string write_experiment(const TempDir& dir) {
 
 /// Runs the experiment with `sets` and returns the results folder.
 std::string run(const TempDir& dir, const std::string& name, const std::vector<std::string>& sets) {
-  std::vector<std::string> args = {"run", write_experiment(dir), "--out", dir.path() + "/" + name, "--quiet"};
-  for (const auto& s : sets) {
-    args.push_back("--set");
-    args.push_back(s);
-  }
-  const auto result = gvsim::test::run_gvsim(args);
+  const auto result = gvsim::test::run_gvsim(
+      gvsim::test::with_sets({"run", write_experiment(dir), "--out", dir.path() + "/" + name, "--quiet"}, sets));
   INFO(result.err);
   REQUIRE(result.exit_code == 0);
   return dir.path() + "/" + name;
