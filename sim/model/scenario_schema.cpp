@@ -187,11 +187,12 @@ void describe(Fields& f, SensitivitySpec& v) {
   f.choice("method", v.method, {"morris", "sobol"},
            "morris: elementary effects on r trajectories (screening, r (k + 1) variants); sobol: first-order and "
            "total indices from Saltelli's design (N (k + 2) variants)");
-  f.integer("trajectories", v.trajectories, NumberRule::whole(2, 10000), "Morris: number of trajectories r");
+  f.integer("trajectories", v.trajectories, NumberRule::whole(2, 10000),
+            "Morris: number of trajectories r (required with method morris)");
   f.here_of("trajectories", v.trajectories_where);
-  f.integer("levels", v.levels, NumberRule::whole(2, 100), "Morris: grid levels p, even (default 4)");
+  f.integer("levels", v.levels, NumberRule::whole(2, 100), "Morris: grid levels p, even (0 = 4)");
   f.here_of("levels", v.levels_where);
-  f.integer("samples", v.samples, NumberRule::whole(2, 100000), "Sobol: base samples N");
+  f.integer("samples", v.samples, NumberRule::whole(2, 100000), "Sobol: base samples N (required with method sobol)");
   f.here_of("samples", v.samples_where);
   f.integer("bootstrap", v.bootstrap, NumberRule::whole(0, 100000),
             "resamples of the report's bootstrap 95% intervals (0: none)");
