@@ -56,7 +56,7 @@ std::vector<SobolIndex> sobol_indices(const std::vector<double>& f_a, const std:
       double first = 0.0, total = 0.0;
       for (std::size_t c : chosen) {
         const std::size_t j = rows[c];
-        first += f_b[j] * (f_ab[i][j] - f_a[j]);
+        first += (f_b[j] - mean) * (f_ab[i][j] - f_a[j]);
         total += (f_a[j] - f_ab[i][j]) * (f_a[j] - f_ab[i][j]);
       }
       const bool ok = m > 1.0 && variance > 0.0;

@@ -22,14 +22,16 @@ SaltelliPlan sample_saltelli(std::size_t samples, std::size_t factors, rng::Rand
 
 /// @brief First-order and total Sobol indices of one factor.
 struct SobolIndex {
-  Estimate first;  ///< S_i = E[f(B) (f(AB_i) - f(A))] / V (Saltelli et al. 2010)
+  Estimate first;  ///< S_i = E[(f(B) - f0) (f(AB_i) - f(A))] / V (Saltelli et al. 2010, outputs centred)
   Estimate total;  ///< ST_i = E[(f(A) - f(AB_i))^2] / 2V (Jansen 1999)
 };
 
 /// @brief Sobol indices from the outputs of a Saltelli design: f_a[j], f_b[j], f_ab[i][j].
 ///
-/// V is the variance of the 2N outputs of A and B together. Rows with a non-finite output are left out. Bootstrap:
-/// `resamples` resamples of the rows j (each row brings its A, B and AB_i outputs) drawn from `stream`.
+/// V is the variance and f0 the mean of the 2N outputs of A and B together; centring f(B) on f0 leaves the
+/// estimator's expectation unchanged (E[f(AB_i) - f(A)] = 0) and removes the variance a large mean adds. Rows with a
+/// non-finite output are left out. Bootstrap: `resamples` resamples of the rows j (each row brings its A, B and AB_i
+/// outputs) drawn from `stream`.
 std::vector<SobolIndex> sobol_indices(const std::vector<double>& f_a, const std::vector<double>& f_b,
                                       const std::vector<std::vector<double>>& f_ab, std::size_t resamples,
                                       rng::RandomStream& stream);
