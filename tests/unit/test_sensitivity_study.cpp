@@ -157,14 +157,11 @@ TEST_CASE("bad sensitivity blocks are located errors: exit 2 and nothing written
       {head + "    method: sobol\n    samples: 4\n" + kRanges + "  variants:\n    - {name: a}\n",
        "study.yaml:22:5: sweep.sensitivity: a sensitivity design stands alone"},
   };
+  TempDir tmp;  // each case rewrites study.yaml; a refused study writes no output folder
   for (const auto& c : cases) {
-    TempDir tmp;
-    const auto file = write_tiny_experiment(tmp, c.sweep);
-    const auto result = run_gvsim({"run", file, "--out", tmp.path() + "/out"});
-    INFO(c.sweep);
-    INFO(result.err);
-    CHECK(result.exit_code == 2);
-    CHECK(result.err.find(c.expected) != std::string::npos);
+    const auto result = run_gvsim({"run", write_tiny_experiment(tmp, c.sweep), "--out", tmp.path() + "/out"});
+    INFO(c.sweep << "\n" << result.err);
+    CHECK((result.exit_code == 2 && result.err.find(c.expected) != std::string::npos));
     CHECK_FALSE(fs::exists(tmp.path() + "/out"));
   }
 }
