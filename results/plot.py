@@ -11,6 +11,7 @@ matplotlib (Debian: python3-matplotlib); draws off-screen (Agg). File names are 
   variants.png       headline metrics (all regions) per variant, bars with 95% CI (aggregate.csv)
   pareto.png         the first two objectives of pareto.csv; variants on the front marked
   sensitivity.png    standardized regression coefficients (sensitivity.csv, all regions), if present
+  sensitivity_tornado.png  Morris mu* or Sobol ST per headline metric (sensitivity_indices.csv), if present
 """
 
 import argparse
@@ -262,6 +263,36 @@ def plot_sensitivity(report, out):
     return [save(fig, out, "sensitivity.png")]
 
 
+def plot_indices(report, out):
+    """Tornado chart of sensitivity_indices.csv: per headline metric, keys ranked by ST (Sobol) or mu* (Morris)."""
+    path = os.path.join(report, "sensitivity_indices.csv")
+    if not os.path.exists(path):
+        return []
+    rows = read_csv(path)
+    index = "ST" if any(r["index"] == "ST" for r in rows) else "mu_star"
+    present = []
+    for r in rows:
+        if r["metric"] not in present:
+            present.append(r["metric"])
+    metrics = [m for m in ("profit_usd", "paying_users", "monthly_paid_churn") if m in present] or present[:3]
+    fig, axes = plt.subplots(len(metrics), 1, figsize=(8, 0.35 * 15 * len(metrics) + 1), squeeze=False)
+    for ax, m in zip(axes[:, 0], metrics):
+        mine = [r for r in rows if r["metric"] == m and r["index"] == index and not math.isnan(number(r["value"]))]
+        mine.sort(key=lambda r: number(r["value"]))
+        mine = mine[-15:]
+        values = [number(r["value"]) for r in mine]
+        low = [v - number(r["ci_lo"]) if r["ci_lo"] else 0.0 for v, r in zip(values, mine)]
+        high = [number(r["ci_hi"]) - v if r["ci_hi"] else 0.0 for v, r in zip(values, mine)]
+        ax.barh(range(len(mine)), values, xerr=[low, high], color="C0", ecolor="black", capsize=2)
+        ax.set_yticks(range(len(mine)))
+        ax.set_yticklabels([r["factor"] for r in mine], fontsize=7)
+        ax.axvline(0, color="black", linewidth=0.6)
+        ax.set_title("%s: %s (95%% bootstrap interval)" % (m, index), fontsize=8)
+        ax.tick_params(axis="x", labelsize=7)
+    fig.tight_layout()
+    return [save(fig, out, "sensitivity_tornado.png")]
+
+
 def save(fig, out, name):
     path = os.path.join(out, name)
     temporary = path + ".tmp"
@@ -296,6 +327,7 @@ def main(argv):
     written += plot_variants(report, users_mode, out)
     written += plot_pareto(report, out)
     written += plot_sensitivity(report, out)
+    written += plot_indices(report, out)
     print("plots: %s/ (%s)" % (out, ", ".join(written)))
     return 0
 

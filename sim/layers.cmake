@@ -3,6 +3,7 @@
 #
 #   schema                      declared keys, source marks, diagnostics
 #   rng                         named random streams
+#   sensitivity                 sampling plans and estimators of global sensitivity analysis (pure math)
 #   policies                    policy interfaces and implementations (declare their own parameters)
 #   model                       the resolved scenario
 #   config                      YAML reading, validation, overrides, key documentation
@@ -69,6 +70,7 @@ endif()
 
 gvsim_layer(schema DIR sim/schema)
 gvsim_layer(rng DIR sim/rng)
+gvsim_layer(sensitivity DIR sim/sensitivity DEPENDS rng)
 gvsim_layer(policies DIR policies DEPENDS schema WHOLE_ARCHIVE)
 gvsim_layer(model DIR sim/model DEPENDS schema policies LIBS Boost::boost)
 gvsim_layer(config DIR sim/config DEPENDS model LIBS yaml-cpp nlohmann_json::nlohmann_json)
@@ -78,8 +80,8 @@ gvsim_layer(observe DIR sim/observe DEPENDS users)
 gvsim_layer(engine DIR sim/engine DEPENDS observe platform)
 gvsim_layer(economics DIR sim/economics DEPENDS observe)
 gvsim_layer(output DIR sim/output DEPENDS economics config)
-gvsim_layer(report DIR sim/report DEPENDS output LIBS Eigen3::Eigen)
-gvsim_layer(study DIR sim/study DEPENDS output LIBS ${GVSIM_MPI_LIBS} PkgConfig::SIMGRID)
+gvsim_layer(report DIR sim/report DEPENDS output sensitivity LIBS Eigen3::Eigen)
+gvsim_layer(study DIR sim/study DEPENDS output sensitivity LIBS ${GVSIM_MPI_LIBS} PkgConfig::SIMGRID)
 if(MPI_CXX_FOUND)
   target_compile_definitions(gvsim_study PRIVATE GVSIM_WITH_MPI=1)
 endif()

@@ -221,12 +221,27 @@ struct LatinHypercube {
   SourceMark where;
 };
 
+/// @brief A global sensitivity design: Morris trajectories (screening) or Saltelli samples (Sobol indices).
+struct SensitivitySpec {
+  std::string method;              ///< morris or sobol; empty when the block is absent
+  std::int64_t trajectories = 0;   ///< Morris r
+  std::int64_t levels = 0;         ///< Morris p (even); 0 = 4
+  std::int64_t samples = 0;        ///< Saltelli N
+  std::int64_t bootstrap = 1000;   ///< resamples for the 95% intervals
+  std::vector<SweepRange> ranges;  ///< the factors
+  SourceMark where;
+  SourceMark trajectories_where;
+  SourceMark levels_where;
+  SourceMark samples_where;
+};
+
 /// @brief What a study varies: a grid (cartesian product), named variants, or a Latin hypercube.
 struct Sweep {
   std::vector<SweepAxis> grid;
   std::vector<SweepVariant> variants;
   LatinHypercube latin_hypercube;
   SourceMark where;
+  SensitivitySpec sensitivity;
 };
 
 /// @brief One experiment as written in its YAML file.
@@ -299,6 +314,7 @@ void describe(schema::Fields& f, SweepVariant& v);
 void describe(schema::Fields& f, SweepRange& v);
 void describe(schema::Fields& f, LatinHypercube& v);
 void describe(schema::Fields& f, Sweep& v);
+void describe(schema::Fields& f, SensitivitySpec& v);
 void describe(schema::Fields& f, Experiment& v);
 void describe(schema::Fields& f, GpuCatalog& v);
 void describe(schema::Fields& f, WanCatalog& v);

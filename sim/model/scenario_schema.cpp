@@ -182,11 +182,34 @@ void describe(Fields& f, LatinHypercube& v) {
   f.list("ranges", v.ranges, "one range per key; values come from the stream sweep/lhs of the master seed", 1);
 }
 
+void describe(Fields& f, SensitivitySpec& v) {
+  f.here(v.where);
+  f.choice("method", v.method, {"morris", "sobol"},
+           "morris: elementary effects on r trajectories (screening, r (k + 1) variants); sobol: first-order and "
+           "total indices from Saltelli's design (N (k + 2) variants)");
+  f.integer("trajectories", v.trajectories, NumberRule::whole(2, 10000),
+            "Morris: number of trajectories r (required with method morris)");
+  f.here_of("trajectories", v.trajectories_where);
+  f.integer("levels", v.levels, NumberRule::whole(2, 100), "Morris: grid levels p, even (0 = 4)");
+  f.here_of("levels", v.levels_where);
+  f.integer("samples", v.samples, NumberRule::whole(2, 100000), "Sobol: base samples N (required with method sobol)");
+  f.here_of("samples", v.samples_where);
+  f.integer("bootstrap", v.bootstrap, NumberRule::whole(0, 100000),
+            "resamples of the report's bootstrap 95% intervals (0: none)");
+  f.list("ranges", v.ranges,
+         "one range per factor (key, min, max, integer); draws come from the stream sweep/sensitivity of the master "
+         "seed",
+         1);
+}
+
 void describe(Fields& f, Sweep& v) {
   f.here(v.where);
   f.list("grid", v.grid, "axes whose cartesian product gives the variants (crossed with `variants`)");
   f.list("variants", v.variants, "named override sets");
   f.nested("latin_hypercube", v.latin_hypercube, "sampled variants (not with `grid`; crossed with `variants`)");
+  f.nested("sensitivity", v.sensitivity,
+           "a global sensitivity design (alone: not with grid, latin_hypercube or variants); `gvsim report` writes "
+           "its indices");
 }
 
 void describe(Fields& f, Experiment& v) {

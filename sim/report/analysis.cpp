@@ -243,6 +243,7 @@ Analysis analyze(const Study& study, const std::string& baseline, const std::str
   }
 
   add_sensitivity(study, a);
+  a.indices = sensitivity_indices(study, a.metrics, a.notes);
   return a;
 }
 

@@ -4,6 +4,7 @@
 #include <string>
 #include <vector>
 
+#include "sim/report/sensitivity_indices.hpp"
 #include "sim/report/statistics.hpp"
 #include "sim/report/study.hpp"
 
@@ -65,6 +66,7 @@ struct Analysis {
   std::vector<std::string> factors;  ///< numeric factors used in the regressions
   std::vector<std::string> notes;    ///< factors left out and regressions skipped, with the reason
   std::vector<SensitivityRow> sensitivity;
+  std::vector<IndexRow> indices;  ///< Morris or Sobol indices of a sensitivity design (study.json), else empty
 };
 
 /// @brief Computes aggregates, paired differences, the Pareto front and sensitivities.

@@ -4,6 +4,7 @@
 
 #include "sim/output/atomic_file.hpp"
 #include "sim/output/csv_table.hpp"
+#include "sim/report/tornado_chart.hpp"
 
 namespace gvsim::report {
 
@@ -127,6 +128,7 @@ ReportResult write_report(const ReportOptions& options) {
     result.files.push_back(name);
   }
   if (!sensitivity) std::filesystem::remove(result.out_dir + "/sensitivity.csv");  // from an earlier report
+  write_index_files(result.out_dir, result.study.design.method, result.analysis.indices, result.files);
   return result;
 }
 

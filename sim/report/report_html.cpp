@@ -7,6 +7,7 @@
 #include "sim/report/report_format.hpp"
 #include "sim/report/run_series.hpp"
 #include "sim/report/svg_chart.hpp"
+#include "sim/report/tornado_chart.hpp"
 
 namespace gvsim::report {
 
@@ -180,6 +181,10 @@ std::string report_html(const Study& study, const Analysis& analysis) {
   html += "<h2>Variants compared</h2>\n" + metric_bars(study, analysis);
   html +=
       "<h2>Paired differences against " + html_escape(analysis.baseline) + "</h2>\n" + paired_table(study, analysis);
+  if (!analysis.indices.empty()) {
+    html += "<h2>Global sensitivity (" + html_escape(study.design.method) + ")</h2>\n" +
+            svg_tornado(analysis.indices, tornado_metrics(analysis.indices), ranking_index(study.design.method));
+  }
   html += "<h2>Key assumptions of each variant</h2>\n" + assumptions_list(study);
   return html + kDrawnCheck + "</body></html>\n";
 }

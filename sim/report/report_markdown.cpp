@@ -6,6 +6,7 @@
 
 #include "sim/report/report_files.hpp"
 #include "sim/report/report_format.hpp"
+#include "sim/report/tornado_chart.hpp"
 
 namespace gvsim::report {
 
@@ -156,6 +157,35 @@ void sensitivity_section(const Analysis& a, std::string& md) {
   md += a.notes.empty() ? "\n" : "\n\n";
 }
 
+/// The indices of a sensitivity design: the top factors of each headline metric by the method's ranking index.
+std::string indices_markdown(const std::string& method, const std::vector<IndexRow>& rows) {
+  if (rows.empty()) return "";
+  const std::string index = ranking_index(method);
+  std::string md = "## Global sensitivity (" + method + ")\n\n";
+  md += method == "sobol"
+            ? "Total Sobol index ST (share of the output variance due to the factor, interactions included) and "
+              "first-order S1, with bootstrap 95% intervals; all indices in sensitivity_indices.csv, chart in "
+              "sensitivity_tornado.svg.\n\n"
+            : "Morris mu* (mean absolute elementary effect: the change of the metric over the factor's whole range), "
+              "mu and sigma, with bootstrap 95% intervals of mu*; all indices in sensitivity_indices.csv, chart in "
+              "sensitivity_tornado.svg.\n\n";
+  for (const auto& metric : tornado_metrics(rows)) {
+    std::vector<const IndexRow*> ranked;
+    for (const auto& r : rows) {
+      if (r.metric == metric && r.index == index && std::isfinite(r.value)) ranked.push_back(&r);
+    }
+    std::stable_sort(ranked.begin(), ranked.end(),
+                     [](const IndexRow* a, const IndexRow* b) { return a->value > b->value; });
+    md += "**" + metric + "**\n\n" + table_header({"rank", "factor", index, "95% interval"});
+    for (std::size_t i = 0; i < ranked.size() && i < 10; ++i) {
+      md += table_row({std::to_string(i + 1), ranked[i]->factor, human(ranked[i]->value),
+                       interval(ranked[i]->ci_lo, ranked[i]->ci_hi)});
+    }
+    md += "\n";
+  }
+  return md;
+}
+
 }  // namespace
 
 std::string report_markdown(const Study& study, const Analysis& analysis) {
@@ -165,6 +195,7 @@ std::string report_markdown(const Study& study, const Analysis& analysis) {
   paired_section(analysis, md);
   pareto_section(analysis, md);
   sensitivity_section(analysis, md);
+  md += indices_markdown(study.design.method, analysis.indices);
   md += "## Metrics\n\n" + table_header({"metric", "meaning"});
   for (const auto& m : analysis.metrics)
     md += table_row({m, find_metric(m)->meaning});

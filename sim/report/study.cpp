@@ -102,6 +102,7 @@ Study load_study(const std::vector<std::string>& directories) {
         name = &meta["experiment"]["name"];
       if (name == nullptr && meta.contains("name") && meta["name"].is_string()) name = &meta["name"];
       if (name != nullptr) names.insert(name->get<std::string>());
+      if (meta.contains("sensitivity")) study.design = read_gsa_design(meta["sensitivity"], dir + "/study.json");
     }
     if (fs::exists(dir + "/factors.csv")) {
       const CsvFile f = CsvFile::read(dir + "/factors.csv");

@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "sim/report/run_metrics.hpp"
+#include "sim/report/sensitivity_indices.hpp"
 
 namespace gvsim::report {
 
@@ -38,6 +39,7 @@ struct Study {
   std::vector<std::string> warnings;                                  ///< problems that do not stop the report
   bool users_mode = false;                                            ///< some run has users-mode results
   std::string baseline_origin = "flagged in study.csv";               ///< why baseline_variants holds what it holds
+  GsaDesign design;                                                   ///< a sensitivity design (study.json), if any
 };
 
 /// @brief Reads and merges the folders of one study: study.csv, factors.csv, study.json and runs/RUN_ID/.

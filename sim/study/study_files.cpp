@@ -58,6 +58,20 @@ void write_study_tables(const std::string& out_dir, const StudyPlan& plan) {
   output::write_file_atomically(out_dir + "/factors.csv", factors.str());
 }
 
+nlohmann::ordered_json sensitivity_json(const SensitivityDesign& design) {
+  nlohmann::ordered_json factors = nlohmann::ordered_json::array();
+  for (const auto& r : design.ranges)
+    factors.push_back({{"key", r.key}, {"min", r.min}, {"max", r.max}, {"integer", r.integer}});
+  nlohmann::ordered_json roles = nlohmann::ordered_json::object();
+  for (const auto& p : design.points)
+    roles[p.name] = {p.role.group, p.role.role, p.role.index};
+  return {{"method", design.method},
+          {"levels", design.levels},
+          {"bootstrap", design.bootstrap},
+          {"factors", factors},
+          {"variants", roles}};
+}
+
 void write_study_json(const std::string& out_dir, const StudyPlan& plan, const StudyStatus& status) {
   nlohmann::ordered_json root = nlohmann::ordered_json::object();
   root["gvsim_version"] = kVersion;
@@ -71,6 +85,7 @@ void write_study_json(const std::string& out_dir, const StudyPlan& plan, const S
                   {"complete", status.complete},
                   {"failed", status.failed.size()}};
   root["failed_runs"] = status.failed;
+  if (!plan.sensitivity.method.empty()) root["sensitivity"] = sensitivity_json(plan.sensitivity);
   output::write_file_atomically(out_dir + "/study.json", root.dump(2) + "\n");
 }
 

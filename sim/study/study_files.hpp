@@ -4,6 +4,8 @@
 #include <string>
 #include <vector>
 
+#include <nlohmann/json.hpp>
+
 #include "sim/study/study_plan.hpp"
 
 namespace gvsim::study {
@@ -35,6 +37,10 @@ struct StudyStatus {
   std::size_t complete = 0;
   std::vector<std::string> failed;  ///< run ids that failed in this invocation
 };
+
+/// @brief The `sensitivity` member of study.json: method, levels, bootstrap, factors and each variant's
+/// [group, role, index] (see SensitivityRole).
+nlohmann::ordered_json sensitivity_json(const SensitivityDesign& design);
 
 /// @brief Writes OUT/study.json atomically; its content depends only on the plan and `status` (no times).
 void write_study_json(const std::string& out_dir, const StudyPlan& plan, const StudyStatus& status);

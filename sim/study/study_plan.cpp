@@ -12,6 +12,7 @@
 #include "sim/output/results_writer.hpp"
 #include "sim/rng/random_stream.hpp"
 #include "sim/study/latin_hypercube.hpp"
+#include "sim/study/sensitivity_points.hpp"
 
 namespace gvsim::study {
 
@@ -64,6 +65,16 @@ std::string number_text(double v, bool integer) {
     std::snprintf(buffer, sizeof buffer, "%.10g", v);
   }
   return buffer;
+}
+
+/// Sets each range's key to its value of a sampled point (rounded for integer ranges).
+void assign_values(Part& p, const std::vector<model::SweepRange>& ranges, const std::vector<double>& values) {
+  for (std::size_t k = 0; k < ranges.size(); ++k) {
+    const auto& r = ranges[k];
+    const std::string text = number_text(values[k], r.integer);
+    p.assignments.push_back(Assignment{r.key, scalar_node(text, r.key_where), r.key_where});
+    p.factors.emplace_back(r.key, text);
+  }
 }
 
 /// Checks a swept key path once: not empty and not one of the keys that define the study itself.
@@ -164,23 +175,7 @@ class Expander {
       return {};
     }
     std::vector<Interval> ranges;
-    bool ok = true;
-    for (std::size_t k = 0; k < lhs.ranges.size(); ++k) {
-      const auto& r = lhs.ranges[k];
-      const std::string entry = "sweep.latin_hypercube.ranges[" + std::to_string(k) + "]";
-      if (!sweepable(r.key, r.key_where, entry + ".key", d_)) {
-        ok = false;
-      } else if (!swept_elsewhere_.emplace(r.key, "latin_hypercube").second) {
-        d_.error(r.key_where, entry + ".key", "'" + r.key + "' is swept twice");
-        ok = false;
-      }
-      if (!(r.max > r.min)) {
-        d_.expected(r.where, entry + ".max", "a number > min (" + number_text(r.min, false) + ")",
-                    number_text(r.max, false));
-        ok = false;
-      }
-      ranges.push_back(Interval{r.min, r.max});
-    }
+    const bool ok = check_ranges(lhs.ranges, "sweep.latin_hypercube", "latin_hypercube", ranges);
     if (!ok || lhs.samples < 1) return {};
     rng::RandomStream stream(e_.seed, 0, "sweep/lhs");
     const auto points = sample_latin_hypercube(static_cast<std::size_t>(lhs.samples), ranges, stream);
@@ -189,12 +184,51 @@ class Expander {
     for (std::size_t i = 0; i < points.size(); ++i) {
       std::string index = std::to_string(i + 1);
       Part p{"lhs" + std::string(width - index.size(), '0') + index, false, {}, {}};
-      for (std::size_t k = 0; k < ranges.size(); ++k) {
-        const auto& r = lhs.ranges[k];
-        const std::string text = number_text(points[i][k], r.integer);
-        p.assignments.push_back(Assignment{r.key, scalar_node(text, r.key_where), r.key_where});
-        p.factors.emplace_back(r.key, text);
+      assign_values(p, lhs.ranges, points[i]);
+      parts.push_back(std::move(p));
+    }
+    return parts;
+  }
+
+  /// Checks the ranges of a sampled design (keys sweepable and swept once, max > min); fills `intervals`.
+  bool check_ranges(const std::vector<model::SweepRange>& ranges, const std::string& block, const std::string& owner,
+                    std::vector<Interval>& intervals) {
+    bool ok = true;
+    for (std::size_t k = 0; k < ranges.size(); ++k) {
+      const auto& r = ranges[k];
+      const std::string entry = block + ".ranges[" + std::to_string(k) + "]";
+      if (!sweepable(r.key, r.key_where, entry + ".key", d_)) {
+        ok = false;
+      } else if (!swept_elsewhere_.emplace(r.key, owner).second) {
+        d_.error(r.key_where, entry + ".key", "'" + r.key + "' is swept twice");
+        ok = false;
       }
+      if (!(r.max > r.min)) {
+        d_.expected(r.where, entry + ".max", "a number > min (" + number_text(r.min, false) + ")",
+                    number_text(r.max, false));
+        ok = false;
+      }
+      intervals.push_back(Interval{r.min, r.max});
+    }
+    return ok;
+  }
+
+  /// The variants of a `sensitivity` block (alone in the sweep); `design` receives the roles for study.json.
+  std::vector<Part> sensitivity(SensitivityDesign& design) {
+    const auto& spec = e_.sweep.sensitivity;
+    if (spec.where.line == 0) return {};
+    if (!e_.sweep.grid.empty() || e_.sweep.latin_hypercube.where.line != 0 || !e_.sweep.variants.empty()) {
+      d_.error(spec.where, "sweep.sensitivity",
+               "a sensitivity design stands alone: remove grid, latin_hypercube and variants from the sweep");
+      return {};
+    }
+    std::vector<Interval> unused;
+    if (!check_ranges(spec.ranges, "sweep.sensitivity", "sensitivity", unused)) return {};
+    design = sensitivity_points(spec, e_.seed, d_);
+    std::vector<Part> parts;
+    for (const auto& point : design.points) {
+      Part p{point.name, parts.empty(), {}, {}};
+      assign_values(p, spec.ranges, point.values);
       parts.push_back(std::move(p));
     }
     return parts;
@@ -208,7 +242,7 @@ class Expander {
 
   const model::Experiment& e_;
   Diagnostics& d_;
-  std::map<std::string, std::string> swept_elsewhere_;  // key path -> "grid" or "latin_hypercube"
+  std::map<std::string, std::string> swept_elsewhere_;  // key path -> "grid", "latin_hypercube" or "sensitivity"
 };
 
 std::string bounded_name(const std::string& name) {
@@ -272,6 +306,9 @@ StudyPlan expand_study(const std::string& experiment_file, const std::vector<std
   std::vector<Part> points = expander.grid();
   std::vector<Part> sampled = expander.latin_hypercube();
   if (!sampled.empty()) points = std::move(sampled);
+  SensitivityDesign design;
+  std::vector<Part> designed = expander.sensitivity(design);
+  if (!designed.empty()) points = std::move(designed);
   std::vector<Part> named = expander.named();
   if (problems == nullptr && !d.empty()) throw schema::ConfigError(std::move(d));
   if (points.empty()) points.push_back(Part{});
@@ -284,6 +321,7 @@ StudyPlan expand_study(const std::string& experiment_file, const std::vector<std
   plan.name = e.name;
   plan.description = e.description;
   plan.replications = e.replications;
+  plan.sensitivity = std::move(design);
   if (named.size() * points.size() * static_cast<std::size_t>(e.replications) > kMaxRuns) {
     d.error(e.sweep.where, "sweep", "the study has more than " + std::to_string(kMaxRuns) + " runs");
     throw schema::ConfigError(std::move(d));  // too large to check run by run

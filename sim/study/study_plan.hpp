@@ -7,6 +7,7 @@
 
 #include "sim/config/overrides.hpp"
 #include "sim/model/scenario.hpp"
+#include "sim/study/sensitivity_points.hpp"
 
 namespace gvsim::study {
 
@@ -36,6 +37,7 @@ struct StudyPlan {
   std::int64_t replications = 1;
   std::vector<StudyVariant> variants;
   std::vector<StudyRun> runs;
+  SensitivityDesign sensitivity;  ///< the design of a `sweep.sensitivity` block (method empty otherwise)
 };
 
 /// @brief True when the experiment (with `overrides`) asks for several runs: a `sweep` block or replications > 1.
