@@ -13,6 +13,7 @@
 #include "sim/engine/job_source.hpp"
 #include "sim/model/cluster_index.hpp"
 #include "sim/model/region_graph.hpp"
+#include "sim/observe/small_cluster_check.hpp"
 #include "sim/output/columns.hpp"
 #include "sim/output/moderation_report.hpp"
 #include "sim/output/results_writer.hpp"
@@ -172,6 +173,8 @@ int simulate_and_write(const model::Scenario& scenario, const std::string& direc
     const auto started = std::chrono::steady_clock::now();
     const observe::RunOutcome outcome = simulate_with_progress(scenario, progress, quiet);
     output::check_invariants(outcome);
+    for (const auto& small : observe::SmallClusterCheck::find(outcome.clusters, outcome.recorder))
+      std::cerr << "gvsim: warning: " << small.message(scenario.experiment.scale) << "\n";
     std::optional<economics::RunBooks> books;  // users mode: one ledger and one set of KPIs for files and console
     if (outcome.market != nullptr) {
       economics::check_books(scenario, outcome);

@@ -2,6 +2,7 @@
 
 #include <simgrid/engine.h>  // simgrid_get_clock(): s4u/Engine.hpp takes seconds to compile
 #include <simgrid/s4u/Actor.hpp>
+#include <simgrid/s4u/Host.hpp>
 #include <simgrid/s4u/Semaphore.hpp>
 
 #include <cstdint>
@@ -69,7 +70,10 @@ void ClusterWorkers::work(std::size_t cluster, std::size_t slot) {
     }
     ++outcome_.events;
     ++(job.paid ? runtime.running_paid : runtime.running_free);
-    sg4::this_actor::execute(job.work_gpu_s * platform::kReferenceFlops);
+    // A GPU runs one job at a time at its host's constant SimGrid speed, so the job lasts its work over that speed:
+    // a timed sleep, not an execution, which would create, solve and free a CPU-model (LMM) action per job for
+    // the same result (nothing uses the host model: no energy plugin, speed profile or shared host).
+    sg4::this_actor::sleep_for(job.work_gpu_s * platform::kReferenceFlops / sg4::this_actor::get_host()->get_speed());
     --(job.paid ? runtime.running_paid : runtime.running_free);
     outcome_.recorder.on_complete(cluster, slot, simgrid_get_clock());
     if (outcome_.market != nullptr) outcome_.segment_gpu.on_complete(cluster, slot, simgrid_get_clock());

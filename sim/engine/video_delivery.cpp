@@ -36,10 +36,10 @@ void VideoDelivery::deliver(std::size_t cluster) {
     runtime.deliveries.pop_front();
     const double megabytes = classes[delivery.job.clip_class].video_megabytes;
     outcome_.recorder.on_egress(cluster, simgrid_get_clock(), megabytes / 1000.0, delivery.job.origin_region);
-    // One simulated video stands for `scale` real ones on the same links at the same time: the bytes sent are
-    // theirs, so that the links carry the real-world load (the recorded egress stays simulated, like the GPUs).
+    // One real video's bytes over links of 1/scale bandwidth (platform_builder): the links carry the real-world
+    // load, like the GPUs (the recorded egress stays simulated and is scaled in the books).
     sg4::Comm::sendto(runtime.source_host, region_edges_[delivery.job.origin_region],
-                      static_cast<std::uint64_t>(megabytes * 1e6 * scenario_.experiment.scale));
+                      static_cast<std::uint64_t>(megabytes * 1e6));
     const double now = simgrid_get_clock();
     const users::DeliveryTiming timing{delivery.wait_s, delivery.generation_s, now - delivery.handed_s};
     outcome_.market->on_delivered(as_request(delivery.job), timing, now);

@@ -18,6 +18,7 @@ std::vector<ClusterInfo> list_clusters(const Scenario& scenario) {
         info.datacenter = dc.name;
         info.region = r;
         info.gpus = simulated_gpus(cluster.gpu_count, scenario.experiment.scale);
+        info.real_gpus = cluster.gpu_count;
         for (std::size_t g = 0; g < scenario.gpus.size(); ++g) {
           if (scenario.gpus[g].name == cluster.gpu.name) {
             info.gpu_model = g;

@@ -16,6 +16,7 @@ struct ClusterInfo {
   std::size_t gpu_model = 0;
   std::int64_t gpus = 0;  ///< simulated GPUs
   double relative_speed = 1.0;
+  std::int64_t real_gpus = 0;  ///< real GPUs (gpu_count in the region file)
 };
 
 /// @brief GPUs simulated for a cluster of `real_gpus` at `scale` real GPUs per simulated one (rounded).

@@ -49,17 +49,20 @@ BuiltPlatform build_platform(const model::Scenario& scenario, const std::vector<
     endpoints.push_back(Endpoint{zone, gateway, cluster.region});
   }
 
+  // The platform is a 1/scale replica: like the GPU hosts, every link has 1/scale of its real bandwidth, and a
+  // delivery sends one real video's bytes (see "Scaling" in docs/model.md).
+  const double scale = scenario.experiment.scale;
   std::vector<sg4::Link*> metro;
   for (const auto& region : scenario.regions) {
     const double metro_gbps = region.metro_bandwidth_gbps * scenario.experiment.platform.metro_bandwidth_scale;
-    metro.push_back(world->create_link("metro/" + region.name, metro_gbps * 1e9 / 8.0)
+    metro.push_back(world->create_link("metro/" + region.name, metro_gbps * 1e9 / 8.0 / scale)
                         ->set_latency(region.metro_latency_ms / 1000.0)
                         ->seal());
   }
   std::vector<sg4::Link*> wan;
   for (const auto& link : scenario.links) {
     const double gbps = link.bandwidth_gbps * scenario.experiment.platform.wan_bandwidth_scale;
-    wan.push_back(world->create_link("wan/" + link.from.name + "-" + link.to.name, gbps * 1e9 / 8.0)
+    wan.push_back(world->create_link("wan/" + link.from.name + "-" + link.to.name, gbps * 1e9 / 8.0 / scale)
                       ->set_latency(link.latency_ms / 1000.0)
                       ->seal());
   }
