@@ -30,9 +30,13 @@ std::string uncertainty_csv(const CalibrationResult& r) {
 
 std::vector<std::string> fitted_header(const CalibrationOptions& o, const FitProblem& p, const CalibrationResult& r) {
   const TrajectoryRow& best = r.search.trajectory[r.search.best];
-  std::vector<std::string> h = {"Fitted by `gvsim calibrate " + o.experiment + " --targets " + o.targets_file +
-                                    "`: " + std::to_string(r.search.trajectory.size()) + " evaluations x " +
-                                    std::to_string(p.replications) + " replications, objective " +
+  std::string command = "gvsim calibrate " + o.experiment + " --targets " + o.targets_file;
+  for (const auto& set : o.overrides)
+    command += " --set " + set;
+  for (const auto& free : o.free)
+    command += " --free " + free;
+  std::vector<std::string> h = {"Fitted by `" + command + "`: " + std::to_string(r.search.trajectory.size()) +
+                                    " evaluations x " + std::to_string(p.replications) + " replications, objective " +
                                     exact_text(best.objective) + " (sum of (error / tolerance)^2).",
                                 "Fitted keys (bounds):"};
   for (std::size_t i = 0; i < p.free.size(); ++i)
