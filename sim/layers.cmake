@@ -12,6 +12,7 @@
 #   engine, economics           the SimGrid run; books and KPIs
 #   output, report              CSV writers; study reports
 #   study                       sweeps, replications, process pools
+#   fit                         targets files, calibration and policy optimisation (NLopt) over study runs
 #   cli                         the gvsim commands
 #
 # GVSIM_LAYER_DEPS_<layer> holds the layers a layer may include (directly or through those it links), and is what
@@ -85,7 +86,8 @@ gvsim_layer(study DIR sim/study DEPENDS output sensitivity LIBS ${GVSIM_MPI_LIBS
 if(MPI_CXX_FOUND)
   target_compile_definitions(gvsim_study PRIVATE GVSIM_WITH_MPI=1)
 endif()
-gvsim_layer(cli DIR sim/cli DEPENDS engine report study LIBS CLI11::CLI11)
+gvsim_layer(fit DIR sim/fit DEPENDS report study LIBS PkgConfig::NLOPT)
+gvsim_layer(cli DIR sim/cli DEPENDS engine report study fit LIBS CLI11::CLI11)
 
 # The rules the check reads: each layer's folder and the layers it may include.
 set(rules "")

@@ -30,6 +30,25 @@ void install_signal_handlers() {
   engine::set_interrupt_handler(on_interrupt);  // SimGrid's Engine installs its own SIGINT handler
 }
 
+/// The options `gvsim calibrate` and `gvsim optimise` share.
+void add_fit_options(CLI::App* cmd, std::vector<std::string>& overrides, std::size_t& replications, std::size_t& jobs,
+                     std::size_t& max_evals, std::string& method, std::string& out_dir, bool& quiet) {
+  cmd->add_option("--set", overrides, "Override a key: key.path=value (repeatable)")
+      ->expected(1)
+      ->allow_extra_args(false)
+      ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
+  cmd->add_option("--replications", replications,
+                  "Runs per point, common random numbers (default: the experiment's replications)")
+      ->check(CLI::Range(1, 1000));
+  cmd->add_option("-j,--jobs", jobs, "Runs at a time, one process each (default: one per core)")
+      ->check(CLI::Range(1, 4096));
+  cmd->add_option("--max-evals", max_evals, "Evaluation budget of the optimiser (default 30)")
+      ->check(CLI::Range(1, 100000));
+  cmd->add_option("--method", method, "bobyqa (default) or neldermead");
+  cmd->add_option("--out", out_dir, "Results folder (default: results/NAME-calibration or results/NAME-optimise)");
+  cmd->add_flag("--quiet", quiet, "No line per evaluation on stderr");
+}
+
 }  // namespace
 
 int main_entry(int argc, char** argv) {
@@ -91,6 +110,58 @@ int main_entry(int argc, char** argv) {
   schema_cmd->add_option("file", schema_kind, "Kind of file: experiment (default), region, gpus, wan or video_models")
       ->check(CLI::IsMember({"experiment", "region", "gpus", "wan", "video_models"}));
 
+  FitTableOptions fit_table;
+  auto* fit_table_cmd = app.add_subcommand(
+      "fit-table", "Compare run folders of an experiment with a targets file: model, target, error, tolerance");
+  fit_table_cmd->add_option("experiment", fit_table.experiment, "Experiment YAML file")
+      ->required()
+      ->check(CLI::ExistingFile);
+  fit_table_cmd->add_option("--targets", fit_table.targets_file, "Targets YAML file")
+      ->required()
+      ->check(CLI::ExistingFile);
+  fit_table_cmd->add_option("--run", fit_table.runs, "Run folder (repeatable: values averaged; default results/NAME)")
+      ->expected(1)
+      ->allow_extra_args(false)
+      ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll)
+      ->check(CLI::ExistingDirectory);
+  fit_table_cmd->add_option("--csv", fit_table.csv, "Also write the table as CSV to this file");
+  fit_table_cmd->add_option("--set", fit_table.overrides, "Override a key: key.path=value (repeatable)")
+      ->expected(1)
+      ->allow_extra_args(false)
+      ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
+
+  fit::CalibrationOptions calibrate;
+  auto* calibrate_cmd = app.add_subcommand("calibrate", "Fit free keys to a targets file (NLopt, resumable)");
+  calibrate_cmd->add_option("experiment", calibrate.experiment, "Experiment YAML file")
+      ->required()
+      ->check(CLI::ExistingFile);
+  calibrate_cmd->add_option("--targets", calibrate.targets_file, "Targets YAML file")
+      ->required()
+      ->check(CLI::ExistingFile);
+  fit::OptimisationOptions optimise;
+  auto* optimise_cmd =
+      app.add_subcommand("optimise", "Maximise or minimise a run metric over free keys, under constraints");
+  optimise_cmd->add_option("experiment", optimise.experiment, "Experiment or study YAML file (no sweep)")
+      ->required()
+      ->check(CLI::ExistingFile);
+  optimise_cmd->add_option("--objective", optimise.objective, "metric:max or metric:min (report metrics, region all)")
+      ->required();
+  optimise_cmd->add_option("--constraint", optimise.constraints, "metric<=value or metric>=value (repeatable)")
+      ->expected(1)
+      ->allow_extra_args(false)
+      ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
+  for (auto [cmd, o] : {std::pair{calibrate_cmd, &calibrate.free}, std::pair{optimise_cmd, &optimise.free}}) {
+    cmd->add_option("--free", *o, "A key to fit: key.path=[low,high] or key.path=[low,high]@start (repeatable)")
+        ->required()
+        ->expected(1)
+        ->allow_extra_args(false)
+        ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
+  }
+  add_fit_options(calibrate_cmd, calibrate.overrides, calibrate.replications, calibrate.jobs, calibrate.max_evals,
+                  calibrate.method, calibrate.out_dir, calibrate.quiet);
+  add_fit_options(optimise_cmd, optimise.overrides, optimise.replications, optimise.jobs, optimise.max_evals,
+                  optimise.method, optimise.out_dir, optimise.quiet);
+
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp& e) {
@@ -108,6 +179,9 @@ int main_entry(int argc, char** argv) {
   if (columns_cmd->parsed()) return columns_command();
   if (report_cmd->parsed()) return report_command(report);
   if (schema_cmd->parsed()) return schema_command(schema_kind);
+  if (fit_table_cmd->parsed()) return fit_table_command(fit_table);
+  if (calibrate_cmd->parsed()) return calibrate_command(calibrate);
+  if (optimise_cmd->parsed()) return optimise_command(optimise);
   return kBadInput;
 }
 

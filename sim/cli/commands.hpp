@@ -4,6 +4,8 @@
 #include <string>
 #include <vector>
 
+#include "sim/fit/calibration.hpp"
+#include "sim/fit/policy_optimisation.hpp"
 #include "sim/model/scenario.hpp"
 #include "sim/schema/diagnostics.hpp"
 
@@ -62,6 +64,22 @@ struct ReportCommandOptions {
 int report_command(const ReportCommandOptions& options);
 /// @brief `gvsim schema`: print the JSON Schema of a kind of configuration file (experiment, region, gpus, wan).
 int schema_command(const std::string& file_kind);
+
+/// @brief Options of `gvsim fit-table`.
+struct FitTableOptions {
+  std::string experiment;
+  std::string targets_file;
+  std::vector<std::string> runs;  ///< run folders (values averaged); empty: results/NAME
+  std::vector<std::string> overrides;
+  std::string csv;  ///< also write the table as CSV here
+};
+
+/// @brief `gvsim fit-table`: compares run folders with a targets file; prints the Markdown table.
+int fit_table_command(const FitTableOptions& options);
+/// @brief `gvsim calibrate`: fits free keys to a targets file (sim/fit).
+int calibrate_command(fit::CalibrationOptions options);
+/// @brief `gvsim optimise`: maximises or minimises a run metric over free keys under constraints (sim/fit).
+int optimise_command(fit::OptimisationOptions options);
 
 /// @brief Parses the command line and dispatches; returns the process exit code.
 int main_entry(int argc, char** argv);
