@@ -38,6 +38,10 @@ void describe(Fields& f, ApiDemandSpec& v) {
            "API and enterprise billing: invoicing and collection cost, share of the amount (estimate)");
   f.number("bad_debt_share", v.bad_debt_share, NumberRule::probability(),
            "API and enterprise billing: share of invoiced amounts never collected (estimate)");
+  f.number("price_index_exponent", v.price_index_exponent, NumberRule::between(0.0, 5.0),
+           "API segments' requests_per_day in a region x price_index^this, normalised so that the weights average "
+           "1 over the regions' addressable users (0: the same volume per user everywhere; estimate: business "
+           "spend per internet user follows purchasing power)");
 }
 
 void describe(Fields& f, EnterpriseContractSpec& v) {

@@ -33,6 +33,7 @@ struct ApiDemandSpec {
   double reference_usd_per_credit = 0.028;  ///< price at which segments' requests_per_day hold
   double invoice_cost_share = 0.01;         ///< collection cost of an invoice, share of the amount
   double bad_debt_share = 0.02;             ///< share of invoiced amounts never collected
+  double price_index_exponent = 0.0;        ///< API volume per user across regions ~ price_index^this (averaging 1)
 };
 
 /// @brief Enterprise contracts in some regions: committed monthly volume at a price per credit, with a p95 wait
