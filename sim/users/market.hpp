@@ -132,6 +132,8 @@ class Market {
   void refresh_choice(std::size_t region, double t);
   void open_choice_day(std::size_t region, double t, const RegionDay& closing, RegionDay& opening);
   void win_back(std::size_t region, double t, RegionDay& closing, double& satisfaction_sum);
+  /// A paying user who just cancelled leaves for a rival (true) or stays as a free user (false).
+  bool cancel_to_rival(std::size_t region, std::size_t grp, std::uint32_t u, std::int32_t utc_day, RegionDay& closing);
   void charge_marketing(std::size_t region, double from_s, double to_s, RegionDay& day);
   double payment_success(std::uint32_t u) const;
 
