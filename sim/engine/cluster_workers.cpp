@@ -63,10 +63,8 @@ void ClusterWorkers::work(std::size_t cluster, std::size_t slot) {
       continue;
     }
     outcome_.recorder.on_start(cluster, slot, job.submit_time_s, now, job.origin_region, job.paid);
-    if (outcome_.market != nullptr && !as_request(job).from_contract()) {  // contract jobs belong to no segment
-      const auto group = outcome_.market->segment_days().job_group(outcome_.market->table(), job.user, job.paid);
-      outcome_.segment_gpu.on_start(cluster, slot, group, now);
-    }
+    if (outcome_.market != nullptr)
+      outcome_.segment_gpu.on_start(cluster, slot, outcome_.market->segment_group(as_request(job)), now);
     ++outcome_.events;
     ++(job.paid ? runtime.running_paid : runtime.running_free);
     sg4::this_actor::execute(job.work_gpu_s * platform::kReferenceFlops);

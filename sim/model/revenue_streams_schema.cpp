@@ -59,6 +59,9 @@ void describe(Fields& f, EnterpriseContractSpec& v) {
            "share of the month's contract revenue credited back when the month's p95 wait exceeds the SLA");
   f.number("patience_s", v.patience_s, NumberRule::positive_up_to(1e8, "s"),
            "a contract job still queued after this wait is abandoned (not refunded)");
+  f.number("harmful_share", v.harmful_share, NumberRule::probability(),
+           "with a moderation policy: share of the contracts' prompts that are harmful; their clips are checked "
+           "like every clip, and a blocked one is not refunded (estimate: vetted business accounts)");
 }
 
 }  // namespace gvsim::model

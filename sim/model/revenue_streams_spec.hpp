@@ -48,6 +48,7 @@ struct EnterpriseContractSpec {
   double sla_p95_wait_s = 600.0;         ///< p95 queue wait promised over each 30-day month
   double penalty_share = 0.1;            ///< share of the month's contract revenue credited back on a breach
   double patience_s = 86400.0;           ///< contract jobs are abandoned after waiting this long
+  double harmful_share = 0.0;            ///< share of the contracts' prompts that are harmful (moderation)
   schema::SourceMark where;
 };
 

@@ -82,6 +82,8 @@ class Market {
   bool needs_costs() const { return policies_.needs_costs(); }
   /// @brief Installs the feed of each closed day's costs per region (called at UTC midnights, lazily).
   void set_cost_feed(DailyCostFeed feed) { policies_.set_cost_feed(std::move(feed)); }
+  /// @brief The group of `job` in per-group tallies (SegmentLedger::job_group, or contract_group for a contract).
+  std::size_t segment_group(const JobRequest& job) const;
   /// @brief Rival platforms with their per-rival tallies.
   const RivalMarket& rivals() const { return rivals_; }
 
