@@ -188,7 +188,7 @@ TEST_CASE("word of mouth from satisfied users raises imitation", "[market][rival
   CHECK(p.adopted > 1.15 * n.adopted);  // seeds 17-19: 1.26
 }
 
-TEST_CASE("paying users who cancel leave for a rival and come back like lapsed free users; no rival, no change",
+TEST_CASE("paying users who cancel leave for a rival and come back like lapsed free users, and stay without a rival",
           "[market][rivals]") {
   // Series per day: voluntary paid cancellations, departures to rivals, win-backs, paying users.
   auto series = [](const Variant& v) {
