@@ -44,12 +44,6 @@ void check_revenue_streams(const model::Scenario& scenario, schema::Diagnostics&
     for (std::size_t k = 0; k < contract.regions.size(); ++k)
       check_name(contract.regions[k], regions, "region", path + ".regions[" + std::to_string(k) + "]", diagnostics);
     check_name(contract.clip_class, clips, "clip class", path + ".clip_class", diagnostics);
-    if (scenario.experiment.policies.moderation.name != "none") {
-      diagnostics.error(contract.where, path,
-                        "expected policies.moderation.name: none with enterprise contracts (contract jobs are not "
-                        "moderated), found '" +
-                            scenario.experiment.policies.moderation.name + "'");
-    }
   }
 }
 

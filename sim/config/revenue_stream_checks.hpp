@@ -6,8 +6,7 @@
 namespace gvsim::config {
 
 /// @brief Checks upgrade offers and enterprise contracts against the scenario: paid features name known segments,
-/// contracts name taking-part regions and a known clip class, and contracts are not combined with a moderation
-/// policy (contract jobs are not moderated).
+/// contracts name taking-part regions and a known clip class.
 void check_revenue_streams(const model::Scenario& scenario, schema::Diagnostics& diagnostics);
 
 }  // namespace gvsim::config

@@ -145,14 +145,15 @@ void check_books(const model::Scenario& scenario, const observe::RunOutcome& out
       const std::int64_t paid_expected =
           paid_before + day.conversions - day.paid_churn_voluntary - day.paid_churn_involuntary;
       if (day.users_adopted != adopted_before + day.new_users || day.users_paid != paid_expected ||
-          day.users_churned != churned_before + day.free_lapsed - day.users_won_back ||
+          day.users_churned != churned_before + day.free_lapsed + day.paid_to_rivals - day.users_won_back ||
           day.users_adopted != day.users_free + day.users_paid + day.users_churned) {
-        throw InvariantViolation("day " + std::to_string(d) + " of region '" + scenario.regions[r].name +
-                                 "' does not follow from its flows: adopted " + std::to_string(day.users_adopted) +
-                                 " (expected " + std::to_string(adopted_before + day.new_users) + "), paid " +
-                                 std::to_string(day.users_paid) + " (expected " + std::to_string(paid_expected) +
-                                 "), churned " + std::to_string(day.users_churned) + " (expected " +
-                                 std::to_string(churned_before + day.free_lapsed - day.users_won_back) + ")");
+        throw InvariantViolation(
+            "day " + std::to_string(d) + " of region '" + scenario.regions[r].name +
+            "' does not follow from its flows: adopted " + std::to_string(day.users_adopted) + " (expected " +
+            std::to_string(adopted_before + day.new_users) + "), paid " + std::to_string(day.users_paid) +
+            " (expected " + std::to_string(paid_expected) + "), churned " + std::to_string(day.users_churned) +
+            " (expected " + std::to_string(churned_before + day.free_lapsed + day.paid_to_rivals - day.users_won_back) +
+            ")");
       }
       adopted_before = day.users_adopted;
       paid_before = day.users_paid;

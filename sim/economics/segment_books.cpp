@@ -50,8 +50,12 @@ void SegmentRow::add_later(const SegmentRow& later) {
 
 std::vector<std::size_t> SegmentBooks::tiers_of(const model::Scenario& scenario, std::size_t segment) {
   const std::size_t base = segment * users::kSegmentTiers;
-  if (scenario.experiment.workload.users.segments[segment].api_billing)
+  const auto& segments = scenario.experiment.workload.users.segments;
+  if (segment == segments.size()) {  // enterprise contracts: billed per clip, like API use
+    if (scenario.experiment.workload.users.enterprise_contracts.empty()) return {};
     return {base + static_cast<std::size_t>(users::SegmentTier::kApi)};
+  }
+  if (segments[segment].api_billing) return {base + static_cast<std::size_t>(users::SegmentTier::kApi)};
   return {base + static_cast<std::size_t>(users::SegmentTier::kFree),
           base + static_cast<std::size_t>(users::SegmentTier::kPaid)};
 }
@@ -83,12 +87,12 @@ double SegmentBooks::run_idle_usd(std::size_t region) const {
 SegmentBooks build_segment_books(const model::Scenario& scenario, const observe::RunOutcome& outcome) {
   const double scale = scenario.experiment.scale;
   const std::size_t days = outcome.recorder.day_count();
-  const std::size_t cells = scenario.experiment.workload.users.segments.size() * users::kSegmentTiers;
+  const auto& ledger = outcome.market->segment_days();
+  const std::size_t cells = ledger.cells_segments() * users::kSegmentTiers;
   SegmentBooks books;
   books.rows.assign(scenario.regions.size(),
                     std::vector<std::vector<SegmentRow>>(days, std::vector<SegmentRow>(cells)));
   books.idle_compute_usd.assign(scenario.regions.size(), std::vector<double>(days, 0.0));
-  const auto& ledger = outcome.market->segment_days();
   for (std::size_t r = 0; r < scenario.regions.size(); ++r) {
     const auto& market_days = ledger.days(r);
     for (std::size_t d = 0; d < days && d < market_days.size(); ++d) {
@@ -122,7 +126,7 @@ SegmentBooks build_segment_books(const model::Scenario& scenario, const observe:
       double segments_busy = 0.0;
       for (double s : busy)
         segments_busy += s;
-      // Enterprise-contract jobs belong to no segment: their share goes with idle capacity to the `-` row.
+      // Every job has a group (enterprise contracts their own); the rest of the day's cost is idle capacity.
       const double busy_total = std::max(segments_busy, outcome.recorder.clusters()[c].days[d].busy_gpu_s);
       if (!(busy_total > 0.0)) {
         books.idle_compute_usd[outcome.clusters[c].region][d] += cost;

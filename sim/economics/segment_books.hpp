@@ -45,15 +45,21 @@ struct SegmentRow {
 
 /// @brief The books by segment and tier: every region-day split over (segment, tier) cells.
 ///
-/// Cell = segment x users::kSegmentTiers + tier. The compute cost of each cluster-day (reserved and on-demand GPUs
-/// and energy, as in the ledger) is shared among the jobs that used it in proportion to their GPU time, so every
-/// cell gets its jobs' GPU-seconds x the cluster's cost per busy GPU-second that day; a cluster-day without any work
-/// is charged to its hosting region's `idle` cost. Egress is not part of the compute cost.
+/// Cell = segment x users::kSegmentTiers + tier; the segment after the experiment's last is the enterprise
+/// contracts' (kContractSegment in the results), whose API revenue is the contracts' billed revenue. The compute cost
+/// of each cluster-day (reserved and on-demand GPUs and energy, as in the ledger) is shared among the jobs that used it
+/// in proportion to their GPU time, so every cell gets its jobs' GPU-seconds x the cluster's cost per busy GPU-second
+/// that day; a cluster-day without any work is charged to its hosting region's `idle` cost. Egress is not part of the
+/// compute cost.
 struct SegmentBooks {
+  /// @brief Name of the enterprise contracts' row in the segment results.
+  static constexpr const char* kContractSegment = "enterprise_contracts";
+
   std::vector<std::vector<std::vector<SegmentRow>>> rows;  ///< [region][day][cell]
   std::vector<std::vector<double>> idle_compute_usd;       ///< [region][day]: cluster-days without work
 
-  /// @brief The cells a segment has: `api` for a segment billed per use, else `free` and `paid`.
+  /// @brief The cells a segment has: `api` for a segment billed per use, else `free` and `paid`; segment = the
+  /// segments' count is the enterprise contracts' row (`api`, none without contracts).
   static std::vector<std::size_t> tiers_of(const model::Scenario& scenario, std::size_t segment);
   /// @brief The whole run of one cell of `region` (all regions when `region` is the regions' count).
   SegmentRow run(std::size_t region, std::size_t cell) const;

@@ -64,10 +64,8 @@ void ClusterWorkers::work(std::size_t cluster, std::size_t slot) {
       continue;
     }
     outcome_.recorder.on_start(cluster, slot, job.submit_time_s, now, job.origin_region, job.paid);
-    if (outcome_.market != nullptr && !as_request(job).from_contract()) {  // contract jobs belong to no segment
-      const auto group = outcome_.market->segment_days().job_group(outcome_.market->table(), job.user, job.paid);
-      outcome_.segment_gpu.on_start(cluster, slot, group, now);
-    }
+    if (outcome_.market != nullptr)
+      outcome_.segment_gpu.on_start(cluster, slot, outcome_.market->segment_group(as_request(job)), now);
     ++outcome_.events;
     ++(job.paid ? runtime.running_paid : runtime.running_free);
     // A GPU runs one job at a time at its host's constant SimGrid speed, so the job lasts its work over that speed:

@@ -184,7 +184,7 @@ observe::RunOutcome run_simulation(const model::Scenario& scenario) {
     outcome.latency = observe::LatencyTally(scenario.regions.size(), days);
     outcome.segment_gpu = observe::SegmentGpuTally(
         clusters.size(), days,
-        scenario.regions.size() * experiment.workload.users.segments.size() * users::kSegmentTiers);
+        scenario.regions.size() * outcome.market->segment_days().cells_segments() * users::kSegmentTiers);
   }
   std::vector<std::string> args = engine_arguments(scenario);
   std::vector<char*> argv;

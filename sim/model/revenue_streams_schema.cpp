@@ -38,6 +38,10 @@ void describe(Fields& f, ApiDemandSpec& v) {
            "API and enterprise billing: invoicing and collection cost, share of the amount (estimate)");
   f.number("bad_debt_share", v.bad_debt_share, NumberRule::probability(),
            "API and enterprise billing: share of invoiced amounts never collected (estimate)");
+  f.number("price_index_exponent", v.price_index_exponent, NumberRule::between(0.0, 5.0),
+           "API segments' requests_per_day in a region x price_index^this, normalised so that the weights average "
+           "1 over the regions' addressable users (0: the same volume per user everywhere; estimate: business "
+           "spend per internet user follows purchasing power)");
 }
 
 void describe(Fields& f, EnterpriseContractSpec& v) {
@@ -55,6 +59,9 @@ void describe(Fields& f, EnterpriseContractSpec& v) {
            "share of the month's contract revenue credited back when the month's p95 wait exceeds the SLA");
   f.number("patience_s", v.patience_s, NumberRule::positive_up_to(1e8, "s"),
            "a contract job still queued after this wait is abandoned (not refunded)");
+  f.number("harmful_share", v.harmful_share, NumberRule::probability(),
+           "with a moderation policy: share of the contracts' prompts that are harmful; their clips are checked "
+           "like every clip, and a blocked one is not refunded (estimate: vetted business accounts)");
 }
 
 }  // namespace gvsim::model

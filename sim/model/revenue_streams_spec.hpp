@@ -33,6 +33,7 @@ struct ApiDemandSpec {
   double reference_usd_per_credit = 0.028;  ///< price at which segments' requests_per_day hold
   double invoice_cost_share = 0.01;         ///< collection cost of an invoice, share of the amount
   double bad_debt_share = 0.02;             ///< share of invoiced amounts never collected
+  double price_index_exponent = 0.0;        ///< API volume per user across regions ~ price_index^this (averaging 1)
 };
 
 /// @brief Enterprise contracts in some regions: committed monthly volume at a price per credit, with a p95 wait
@@ -47,6 +48,7 @@ struct EnterpriseContractSpec {
   double sla_p95_wait_s = 600.0;         ///< p95 queue wait promised over each 30-day month
   double penalty_share = 0.1;            ///< share of the month's contract revenue credited back on a breach
   double patience_s = 86400.0;           ///< contract jobs are abandoned after waiting this long
+  double harmful_share = 0.0;            ///< share of the contracts' prompts that are harmful (moderation)
   schema::SourceMark where;
 };
 

@@ -41,6 +41,11 @@ void describe(Fields& f, ChoiceSpec& v) {
   f.number("winback_weight", v.winback_weight, NumberRule::between(0.0, 50.0),
            "win-back hazard = max x logistic(weight x (platform utility - rival utility - switching cost)) "
            "(estimate)");
+  f.number("paid_cancel_to_rival", v.paid_cancel_to_rival, NumberRule::probability(),
+           "where rivals are offered, share of voluntary paid cancellations that leave the platform for a rival "
+           "drawn by the logit (and can be won back like lapsed free users); the rest stay as free users; "
+           "payment failures always stay (estimate: a cancelling subscriber has a rival at hand as often as a "
+           "lapsing free user)");
 }
 
 void describe(Fields& f, AdoptionDriveSpec& v) {

@@ -36,6 +36,7 @@ struct ChoiceSpec {
   double reference_share = 1.0;          ///< the platform's choice share at which the Bass coefficients hold
   double winback_max_per_day = 0.01;
   double winback_weight = 1.0;
+  double paid_cancel_to_rival = 1.0;  ///< share of voluntary paid cancellations that leave for a rival
 };
 
 /// @brief What drives adoption beyond the Bass coefficients: word of mouth of active users and marketing.

@@ -8,6 +8,12 @@ namespace gvsim::output {
 
 namespace {
 
+/// Name of segment g, or of the enterprise contracts' row after the last segment.
+std::string segment_name(const model::Scenario& scenario, std::size_t g) {
+  const auto& segments = scenario.experiment.workload.users.segments;
+  return g < segments.size() ? segments[g].name : economics::SegmentBooks::kContractSegment;
+}
+
 /// Segment name and tier name of a cell.
 struct CellNames {
   std::string segment;
@@ -16,7 +22,7 @@ struct CellNames {
 
 CellNames names_of(const model::Scenario& scenario, std::size_t cell) {
   const auto tier = static_cast<users::SegmentTier>(cell % users::kSegmentTiers);
-  return {scenario.experiment.workload.users.segments[cell / users::kSegmentTiers].name, users::tier_name(tier)};
+  return {segment_name(scenario, cell / users::kSegmentTiers), users::tier_name(tier)};
 }
 
 bool paid_cell(std::size_t cell) {
@@ -49,7 +55,7 @@ std::string segment_daily_csv(const model::Scenario& scenario, const economics::
   };
   for (std::size_t d = 0; d < days; ++d) {
     for (std::size_t r = 0; r < scenario.regions.size(); ++r) {
-      for (std::size_t g = 0; g < scenario.experiment.workload.users.segments.size(); ++g) {
+      for (std::size_t g = 0; g <= scenario.experiment.workload.users.segments.size(); ++g) {
         for (std::size_t cell : economics::SegmentBooks::tiers_of(scenario, g)) {
           const CellNames names = names_of(scenario, cell);
           write(d, r, names.segment, names.tier, books.rows[r][d][cell]);
@@ -73,15 +79,17 @@ std::string segment_kpis_csv(const model::Scenario& scenario, const economics::S
   const std::size_t regions = scenario.regions.size();
   for (std::size_t r = 0; r <= regions; ++r) {
     const std::string region = r < regions ? scenario.regions[r].name : std::string("all");
-    for (std::size_t g = 0; g < scenario.experiment.workload.users.segments.size(); ++g) {
+    for (std::size_t g = 0; g <= scenario.experiment.workload.users.segments.size(); ++g) {
+      const auto cells = economics::SegmentBooks::tiers_of(scenario, g);
+      if (cells.empty()) continue;  // no enterprise contracts
       economics::SegmentRow all;
-      for (std::size_t cell : economics::SegmentBooks::tiers_of(scenario, g)) {
+      for (std::size_t cell : cells) {
         const economics::SegmentRow row = books.run(r, cell);
         const CellNames names = names_of(scenario, cell);
         write(region, names.segment, names.tier, paid_cell(cell), row);
         all.add_beside(row);
       }
-      write(region, scenario.experiment.workload.users.segments[g].name, "all", false, all);
+      write(region, segment_name(scenario, g), "all", false, all);
     }
     const double idle = books.run_idle_usd(r);
     if (idle > 0.0) write(region, "-", "idle", false, idle_row(idle));

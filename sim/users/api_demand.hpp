@@ -4,6 +4,7 @@
 #include <vector>
 
 #include "sim/model/scenario.hpp"
+#include "sim/users/api_region_weights.hpp"
 
 namespace gvsim::users {
 
@@ -16,8 +17,11 @@ class ApiDemand {
 
   /// @brief Volume factor (price / reference)^elasticity at the API price per credit `usd_per_credit`.
   double volume_factor_at(double usd_per_credit) const;
-  /// @brief Sets `region`'s volume factor from the API price in force (called at each UTC midnight).
-  void update(std::size_t region, double usd_per_credit) { factor_[region] = volume_factor_at(usd_per_credit); }
+  /// @brief Sets `region`'s volume factor from the API price in force and the region's weight (called at each UTC
+  /// midnight).
+  void update(std::size_t region, double usd_per_credit) {
+    factor_[region] = weights_.weight(region) * volume_factor_at(usd_per_credit);
+  }
   /// @brief Multiplier of an API segment's requests_per_day in `region` today.
   double volume_factor(std::size_t region) const { return factor_[region]; }
   /// @brief Invoicing cost and bad debt per USD invoiced.
@@ -26,6 +30,7 @@ class ApiDemand {
  private:
   const model::ApiDemandSpec& spec_;
   std::vector<double> factor_;
+  ApiRegionWeights weights_;
 };
 
 }  // namespace gvsim::users

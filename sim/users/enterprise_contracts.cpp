@@ -35,6 +35,7 @@ EnterpriseContracts::EnterpriseContracts(const model::Scenario& scenario, std::u
       book.sla_s = contract.sla_p95_wait_s;
       book.penalty_share = contract.penalty_share;
       book.patience_s = static_cast<float>(contract.patience_s);
+      book.harmful_share = contract.harmful_share;
       auto& streams = regions_[r];
       streams.books.push_back(books_.size());
       streams.cumulative.push_back((streams.cumulative.empty() ? 0.0 : streams.cumulative.back()) + book.rate_per_s);

@@ -36,6 +36,8 @@ class EnterpriseContracts {
   ContractJob issue(std::size_t region, double t);
   /// @brief Region of a contract job.
   std::size_t region_of(const JobRequest& job) const { return books_[job.user - kFirstContractUser].region; }
+  /// @brief Share of a contract job's clips that are harmful (its contract's harmful_share).
+  double harmful_share(const JobRequest& job) const { return books_[job.user - kFirstContractUser].harmful_share; }
   /// @brief A contract job was delivered after waiting `wait_s`.
   void on_delivered(const JobRequest& job, double wait_s);
   /// @brief A contract job was abandoned (its wait counts as beyond the SLA).
@@ -58,6 +60,7 @@ class EnterpriseContracts {
     double sla_s = 0.0;
     double penalty_share = 0.0;
     float patience_s = 0.0F;
+    double harmful_share = 0.0;
     double month_usd = 0.0;    ///< billed in the current month
     std::vector<float> waits;  ///< current month's waits
   };

@@ -82,6 +82,8 @@ class Market {
   bool needs_costs() const { return policies_.needs_costs(); }
   /// @brief Installs the feed of each closed day's costs per region (called at UTC midnights, lazily).
   void set_cost_feed(DailyCostFeed feed) { policies_.set_cost_feed(std::move(feed)); }
+  /// @brief The group of `job` in per-group tallies (SegmentLedger::job_group, or contract_group for a contract).
+  std::size_t segment_group(const JobRequest& job) const;
   /// @brief Rival platforms with their per-rival tallies.
   const RivalMarket& rivals() const { return rivals_; }
 
@@ -132,6 +134,8 @@ class Market {
   void refresh_choice(std::size_t region, double t);
   void open_choice_day(std::size_t region, double t, const RegionDay& closing, RegionDay& opening);
   void win_back(std::size_t region, double t, RegionDay& closing, double& satisfaction_sum);
+  /// A paying user who just cancelled leaves for a rival (true) or stays as a free user (false).
+  bool cancel_to_rival(std::size_t region, std::size_t grp, std::uint32_t u, std::int32_t utc_day, RegionDay& closing);
   void charge_marketing(std::size_t region, double from_s, double to_s, RegionDay& day);
   double payment_success(std::uint32_t u) const;
 

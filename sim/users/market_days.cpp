@@ -37,6 +37,7 @@ void Market::midnight(std::size_t region, double t) {
           table_.state[u] = UserState::kFree;
           --s.paid;
           ++closing.paid_churn_voluntary;
+          if (cancel_to_rival(region, grp, u, utc_day, closing)) continue;
         } else if (table_.renewal_day[u] <= utc_day && suspended) {
           table_.renewal_day[u] = utc_day + 1;  // not billed while the service is suspended
         } else if (table_.renewal_day[u] <= utc_day) {

@@ -126,6 +126,11 @@ std::size_t Market::region_of(const JobRequest& job) const {
   return job.from_contract() ? contracts_.region_of(job) : table_.region[job.user];
 }
 
+std::size_t Market::segment_group(const JobRequest& job) const {
+  return job.from_contract() ? segment_days_.contract_group(contracts_.region_of(job))
+                             : segment_days_.job_group(table_, job.user, job.paid);
+}
+
 std::optional<JobRequest> Market::contract_job(std::size_t region, double t) {
   const ContractJob issued = contracts_.issue(region, t);
   RegionDay& day = today(region, t);
@@ -134,6 +139,7 @@ std::optional<JobRequest> Market::contract_job(std::size_t region, double t) {
   ++day.jobs_submitted;
   ++jobs_submitted_;
   day.revenue_enterprise_usd += issued.usd;
+  segment_days_.contracts(region, t).revenue_api_usd += issued.usd;
   charged_gross_usd_ += issued.usd;
   day.invoice_costs_usd += issued.usd * api_demand_.collection_share();
   // The inference optimisation in force applies to contract clips as to every other clip.
@@ -142,7 +148,7 @@ std::optional<JobRequest> Market::contract_job(std::size_t region, double t) {
   JobRequest job = issued.job;
   job.work_gpu_s *= plan.work_factor;
   job.poor = plan.poor;
-  return job;  // contract jobs are not moderated (config refuses contracts with a moderation policy)
+  return moderate(job, region, t);  // checked like every clip, at the contract's harmful share
 }
 
 void Market::satisfy(std::uint32_t u, double score) {
@@ -160,7 +166,9 @@ void Market::satisfy_poor(std::uint32_t u) {
 
 std::optional<JobRequest> Market::moderate(JobRequest job, std::size_t region, double t) {
   if (!moderation_) return job;
-  switch (moderation_->check_prompt(job, region, t, today(region, t))) {
+  const std::optional<double> propensity =
+      job.from_contract() ? std::optional<double>(contracts_.harmful_share(job)) : std::nullopt;
+  switch (moderation_->check_prompt(job, region, t, today(region, t), propensity)) {
     case ModerationVerdict::kPass:
       return job;
     case ModerationVerdict::kBlocked:
@@ -184,13 +192,14 @@ std::optional<JobRequest> Market::review_event(std::size_t region, double t) {
 }
 
 void Market::block(const JobRequest& job) {
+  if (job.from_contract()) return;  // committed volume: billed at issue, nothing to refund
   if (table_.state[job.user] != UserState::kChurned) table_.credits[job.user] += job.credits;  // not charged
   satisfy(job.user, spec_.behaviour.outcome_blocked);
 }
 
 ModerationVerdict Market::check_video(const JobRequest& job, std::uint32_t cluster, double wait_s, double t) {
   if (!moderation_) return ModerationVerdict::kPass;
-  const std::size_t region = table_.region[job.user];
+  const std::size_t region = region_of(job);
   const ModerationVerdict verdict = moderation_->check_video(job, region, cluster, wait_s, t, today(region, t));
   if (verdict == ModerationVerdict::kBlocked) block(job);
   return verdict;
@@ -221,6 +230,7 @@ void Market::on_delivered(const JobRequest& job, const DeliveryTiming& timing, d
   ++day.jobs_delivered;
   if (job.from_contract()) {
     contracts_.on_delivered(job, timing.wait_s);
+    ++segment_days_.contracts(contracts_.region_of(job), t).jobs_delivered;
   } else {
     SegmentDay& segment_day = segment_days_.at(table_.region[job.user], t, table_.segment[job.user],
                                                segment_days_.job_tier(table_, job.user, job.paid));
@@ -235,7 +245,7 @@ void Market::on_delivered(const JobRequest& job, const DeliveryTiming& timing, d
       day.invoice_costs_usd += usd * api_demand_.collection_share();  // invoiced: no consumer payment rails
     }
   }
-  if (moderation_ && job.harmful) moderation_->on_published(table_.region[job.user], t, day);
+  if (moderation_ && job.harmful) moderation_->on_published(region_of(job), t, day);
   day.wait_sum_s += timing.wait_s;
   day.delivery_gb += scenario_.experiment.workload.clip_classes[job.clip_class].video_megabytes / 1000.0;
   const bool fast =

@@ -51,6 +51,18 @@ void Market::win_back(std::size_t region, double t, RegionDay& closing, double& 
   }
 }
 
+bool Market::cancel_to_rival(std::size_t region, std::size_t grp, std::uint32_t u, std::int32_t utc_day,
+                             RegionDay& closing) {
+  if (!rivals_.on_cancel(u, region, static_cast<std::size_t>(utc_day) - 1)) return false;
+  // Gone as a lapsed free user goes: off the active list, on the rival's list until a win-back.
+  table_.state[u] = UserState::kChurned;
+  active_.remove(table_, grp, u);
+  ++regions_[region].churned;
+  ++closing.users_to_rivals;
+  ++closing.paid_to_rivals;
+  return true;
+}
+
 void Market::charge_marketing(std::size_t region, double from_s, double to_s, RegionDay& day) {
   const double open_from = std::max(from_s, regions_[region].entry_s);
   if (to_s > open_from) day.marketing_usd += drive_.marketing_usd(to_s - open_from);

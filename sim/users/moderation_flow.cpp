@@ -121,9 +121,10 @@ double ModerationFlow::tightening(std::size_t region, double t) const {
   return t < regions_[region].forced_until_s ? scenario_.regions[region].regulation.forced_threshold_decrease : 0.0;
 }
 
-ModerationVerdict ModerationFlow::check_prompt(JobRequest& job, std::size_t region, double t, RegionDay& day) {
+ModerationVerdict ModerationFlow::check_prompt(JobRequest& job, std::size_t region, double t, RegionDay& day,
+                                               std::optional<double> propensity) {
   auto& s = regions_[region];
-  job.harmful = s.checks.bernoulli(propensity_[job.user]);
+  job.harmful = s.checks.bernoulli(propensity ? *propensity : propensity_[job.user]);
   if (job.harmful) ++day.moderation.harmful_requests;
   if (policy_->checks(ModerationStage::kPrompt)) {
     const double noise = s.checks.standard_normal();

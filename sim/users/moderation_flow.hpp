@@ -57,8 +57,9 @@ class ModerationFlow {
   /// @brief Draws the content propensity of user `u` (the next user index) of `region` and `segment`.
   void on_adopt(std::uint32_t u, std::size_t region, std::size_t segment);
   /// @brief Draws whether the accepted request `job` is harmful and checks its prompt at time t. On a pass, adds
-  /// the video check's GPU time to the job's work.
-  ModerationVerdict check_prompt(JobRequest& job, std::size_t region, double t, RegionDay& day);
+  /// the video check's GPU time to the job's work. `propensity` (a contract job's) replaces the user's when given.
+  ModerationVerdict check_prompt(JobRequest& job, std::size_t region, double t, RegionDay& day,
+                                 std::optional<double> propensity = std::nullopt);
   /// @brief Checks the finished video of `job` at time t (generated on `cluster` after waiting `wait_s`).
   ModerationVerdict check_video(const JobRequest& job, std::size_t region, std::uint32_t cluster, double wait_s,
                                 double t, RegionDay& day);

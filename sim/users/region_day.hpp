@@ -38,7 +38,7 @@ struct RegionDay {
   ModerationDay moderation;    ///< checks, reviews, blocked jobs, incidents (moderation policies only)
   std::int64_t jobs_poor = 0;  ///< delivered videos of poor quality
   // Rival platforms and the adoption drive (sim/users/rival_market.hpp, adoption_drive.hpp).
-  std::int64_t users_to_rivals = 0;  ///< free users who lapsed to a rival
+  std::int64_t users_to_rivals = 0;  ///< free users who lapsed and paying users who cancelled, to a rival
   std::int64_t users_won_back = 0;   ///< users who came back from a rival (as free users)
   double platform_share = 1.0;       ///< logit share of the platform among the rivals at the start of the day
   double marketing_usd = 0.0;        ///< real-world marketing spend
@@ -47,6 +47,7 @@ struct RegionDay {
   double invoice_costs_usd = 0.0;       ///< API and contract invoicing cost and bad debt
   double sla_penalties_usd = 0.0;       ///< contract revenue credited back for a missed p95 wait SLA
   std::int64_t contract_jobs = 0;       ///< jobs issued by enterprise contracts (also in requests, jobs_submitted)
+  std::int64_t paid_to_rivals = 0;      ///< of users_to_rivals: paying users who cancelled (market.choice)
 };
 
 }  // namespace gvsim::users

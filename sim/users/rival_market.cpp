@@ -82,6 +82,15 @@ bool RivalMarket::on_lapse(std::uint32_t u, std::size_t region, std::size_t day)
   return true;
 }
 
+bool RivalMarket::on_cancel(std::uint32_t u, std::size_t region, std::size_t day) {
+  auto& s = regions_[region];
+  const double share = choice_.paid_cancel_to_rival;
+  if (s.rivals.empty() || share <= 0.0) return false;
+  // No draw at a share of 1, so that the rivals' stream sees one draw per departure as for free lapses.
+  if (share < 1.0 && !s.stream.bernoulli(share)) return false;
+  return on_lapse(u, region, day);
+}
+
 const std::vector<std::uint32_t>& RivalMarket::win_back(std::size_t region, std::size_t day) {
   returning_.clear();
   auto& s = regions_[region];

@@ -42,6 +42,9 @@ class RivalMarket {
   double advantage(std::size_t region) const { return regions_[region].advantage; }
   /// @brief A user of `region` lapsed on UTC day `day`: picks the rival it goes to; false without rivals.
   bool on_lapse(std::uint32_t u, std::size_t region, std::size_t day);
+  /// @brief A paying user of `region` cancelled on UTC day `day`: with probability choice.paid_cancel_to_rival,
+  /// picks the rival it goes to (as on_lapse) and returns true; false without rivals (no draw).
+  bool on_cancel(std::uint32_t u, std::size_t region, std::size_t day);
   /// @brief Win-back draws of UTC day `day`: the users of `region` who come back (removed from the rivals' lists).
   const std::vector<std::uint32_t>& win_back(std::size_t region, std::size_t day);
   /// @brief True when rival `rival` is offered in `region`.

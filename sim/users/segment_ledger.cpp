@@ -24,7 +24,7 @@ SegmentLedger::SegmentLedger(const std::vector<model::SegmentSpec>& segments, st
 SegmentDay& SegmentLedger::at(std::size_t region, double t, std::size_t segment, SegmentTier tier) {
   auto& days = days_[region];
   const auto d = static_cast<std::size_t>(t / kDay);
-  if (days.size() <= d) days.resize(d + 1, std::vector<SegmentDay>(api_.size() * kSegmentTiers));
+  if (days.size() <= d) days.resize(d + 1, std::vector<SegmentDay>(cells_segments() * kSegmentTiers));
   return days[d][segment * kSegmentTiers + static_cast<std::size_t>(tier)];
 }
 
@@ -34,7 +34,7 @@ SegmentTier SegmentLedger::job_tier(const UserTable& table, std::uint32_t u, boo
 }
 
 std::size_t SegmentLedger::job_group(const UserTable& table, std::uint32_t u, bool paid) const {
-  return (static_cast<std::size_t>(table.region[u]) * api_.size() + table.segment[u]) * kSegmentTiers +
+  return (static_cast<std::size_t>(table.region[u]) * cells_segments() + table.segment[u]) * kSegmentTiers +
          static_cast<std::size_t>(job_tier(table, u, paid));
 }
 

@@ -52,6 +52,15 @@ class SegmentLedger {
   /// @brief The group of a job of user u (paid or not) in per-group tallies: (region x segments + segment) x
   /// kSegmentTiers + tier.
   std::size_t job_group(const UserTable& table, std::uint32_t u, bool paid) const;
+  /// @brief The record of `region`'s enterprise contracts on the UTC day of t (the pseudo-segment after the last
+  /// segment, tier `api`).
+  SegmentDay& contracts(std::size_t region, double t) { return at(region, t, api_.size(), SegmentTier::kApi); }
+  /// @brief The group of `region`'s contract jobs in per-group tallies.
+  std::size_t contract_group(std::size_t region) const {
+    return (region * cells_segments() + api_.size()) * kSegmentTiers + static_cast<std::size_t>(SegmentTier::kApi);
+  }
+  /// @brief Segments per region in the records and groups: the experiment's, then the enterprise contracts'.
+  std::size_t cells_segments() const { return api_.size() + 1; }
   /// @brief Sets the end-of-day snapshot of `region` on the UTC day of t from its active users.
   void snapshot(const UserTable& table, const ActiveLists& active, std::size_t region, double t);
 
@@ -59,7 +68,8 @@ class SegmentLedger {
   std::size_t segments() const { return api_.size(); }
   /// @brief True when segment g is billed per use (its one tier is `api`).
   bool api_billing(std::size_t g) const { return api_[g]; }
-  /// @brief Records of `region`: [day][segment x kSegmentTiers + tier]; days after the last event are absent.
+  /// @brief Records of `region`: [day][segment x kSegmentTiers + tier] (segment = segments() for the contracts);
+  /// days after the last event are absent.
   const std::vector<std::vector<SegmentDay>>& days(std::size_t region) const { return days_[region]; }
 
  private:

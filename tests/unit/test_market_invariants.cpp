@@ -134,7 +134,8 @@ const std::vector<std::string> kFields = {
     "new_users",      "users_adopted",     "users_free",          "users_paid",           "users_churned",
     "paid_start",     "upgrade_offers",    "conversions",         "paid_churn_voluntary", "paid_churn_involuntary",
     "free_lapsed",    "requests",          "requests_no_credits", "jobs_submitted",       "jobs_abandoned",
-    "jobs_delivered", "revenue_packs_usd", "revenue_api_usd",     "users_to_rivals",      "users_won_back"};
+    "jobs_delivered", "revenue_packs_usd", "revenue_api_usd",     "users_to_rivals",      "users_won_back",
+    "paid_to_rivals"};
 
 std::vector<double> fields_of(const gvsim::users::RegionDay& d) {
   auto n = [](std::int64_t v) { return static_cast<double>(v); };
@@ -157,7 +158,8 @@ std::vector<double> fields_of(const gvsim::users::RegionDay& d) {
           d.revenue_packs_usd,
           d.revenue_api_usd,
           n(d.users_to_rivals),
-          n(d.users_won_back)};
+          n(d.users_won_back),
+          n(d.paid_to_rivals)};
 }
 
 /// What check_books says about an outcome: "ok" or the message of the InvariantViolation.
@@ -303,16 +305,17 @@ TEST_CASE("market books: check_books passes and every day record balances users,
       // Stocks at the close of the day.
       CHECK(f("users_adopted") == f("users_free") + f("users_paid") + f("users_churned"));
       // Stocks follow their flows: adopters from new users, payers from conversions and paid churn, churned users
-      // from lapses less win-backs; the day opens with the previous day's payers. Every lapse of `home` goes to its
-      // rival, none of `away` (no rival offered there).
+      // from lapses and cancellations to a rival less win-backs; the day opens with the previous day's payers. Every
+      // lapse and every voluntary cancellation of `home` goes to its rival, none of `away` (no rival offered there).
       adopted += f("new_users");
       CHECK(f("users_adopted") == adopted);
       CHECK(f("paid_start") == paid);
       paid += f("conversions") - f("paid_churn_voluntary") - f("paid_churn_involuntary");
       CHECK(f("users_paid") == paid);
-      churned += f("free_lapsed") - f("users_won_back");
+      churned += f("free_lapsed") + f("paid_to_rivals") - f("users_won_back");
       CHECK(f("users_churned") == churned);
-      CHECK(f("users_to_rivals") == (r == 0 ? f("free_lapsed") : 0.0));
+      CHECK(f("paid_to_rivals") == (r == 0 ? f("paid_churn_voluntary") : 0.0));
+      CHECK(f("users_to_rivals") == f("free_lapsed") * (r == 0 ? 1.0 : 0.0) + f("paid_to_rivals"));
       // Every request is either refused for lack of credits or becomes a job; offers precede conversions.
       CHECK(f("requests") == f("jobs_submitted") + f("requests_no_credits"));
       CHECK(f("conversions") <= f("upgrade_offers"));

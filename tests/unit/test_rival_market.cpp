@@ -31,6 +31,7 @@ struct Variant {
   std::string adoption = "{}";
   std::string pricing = "{name: uniform}";
   bool rivals = true;
+  std::string choice_extra;  ///< more market.choice keys, e.g. ", paid_cancel_to_rival: 0"
 };
 
 std::string write(const TempDir& dir, const Variant& v) {
@@ -46,17 +47,21 @@ std::string write(const TempDir& dir, const Variant& v) {
             "      clusters:\n"
             "        - {name: lab_gpus, gpu: h100_sxm, gpu_count: 20}\n");
   const std::string market =
-      v.rivals ? "market:\n"
-                 "  rivals:\n"
-                 "    rival: {price: " +
-                     v.rival_price +
-                     ", quality: [{day: 0, value: 5}], latency_s: 120}\n"
-                     "  choice: {platform_quality: " +
-                     v.platform_quality +
-                     ", platform_generation_s: 120, reference_share: 0.5, winback_max_per_day: 0.05}\n"
-                     "  adoption: " +
-                     v.adoption + "\n"
-               : "market:\n  adoption: " + v.adoption + "\n";
+      v.rivals
+          ? "market:\n"
+            "  rivals:\n"
+            "    rival: {price: " +
+                v.rival_price +
+                ", quality: [{day: 0, value: 5}], latency_s: 120}\n"
+                "  choice: {platform_quality: " +
+                v.platform_quality + ", platform_generation_s: 120, reference_share: 0.5, winback_max_per_day: 0.05" +
+                v.choice_extra +
+                "}\n"
+                "  adoption: " +
+                v.adoption + "\n"
+          : "market:\n  adoption: " + v.adoption + "\n" +
+                (v.choice_extra.empty() ? ""
+                                        : "  choice: {platform_quality: [{day: 0, value: 5}]" + v.choice_extra + "}\n");
   return dir.write("experiment.yaml",
                    "name: rivals\n"
                    "seed: 17\n"
@@ -181,4 +186,39 @@ TEST_CASE("word of mouth from satisfied users raises imitation", "[market][rival
   const Totals p = run(positive);
   INFO("adopted: neutral " << n.adopted << ", word of mouth " << p.adopted);
   CHECK(p.adopted > 1.15 * n.adopted);  // seeds 17-19: 1.26
+}
+
+TEST_CASE("paying users who cancel leave for a rival and come back like lapsed free users, and stay without a rival",
+          "[market][rivals]") {
+  // Series per day: voluntary paid cancellations, departures to rivals, win-backs, paying users.
+  auto series = [](const Variant& v) {
+    TempDir dir;
+    return gvsim::test::region_day_series(
+        write(dir, v), {[](const RegionDay& d) { return static_cast<double>(d.paid_churn_voluntary); },
+                        [](const RegionDay& d) { return static_cast<double>(d.users_to_rivals); },
+                        [](const RegionDay& d) { return static_cast<double>(d.users_won_back); },
+                        [](const RegionDay& d) { return static_cast<double>(d.users_paid); }});
+  };
+  auto total = [](const std::vector<double>& x) { return std::accumulate(x.begin(), x.end(), 0.0); };
+  Variant stay;
+  stay.choice_extra = ", paid_cancel_to_rival: 0";
+  Variant leave;
+  leave.choice_extra = ", paid_cancel_to_rival: 1";
+  const auto s = series(stay);
+  const auto l = series(leave);
+  INFO("cancellations " << total(s[0]) << " / " << total(l[0]) << ", to rivals " << total(s[1]) << " / " << total(l[1])
+                        << ", won back " << total(s[2]) << " / " << total(l[2]));
+  REQUIRE(total(l[0]) > 30.0);  // enough cancellations to see them (seeds 17-19: several hundred)
+  // Every cancellation now leaves for the rival, on top of the free lapses (which the cancellations also thin).
+  CHECK(total(l[1]) > total(s[1]) + 0.5 * total(l[0]));
+  CHECK(total(l[2]) > total(s[2]));  // more users at the rival, more win-backs
+  // Without rivals the key changes nothing: the same draws, the same days.
+  Variant alone_stay = stay;
+  alone_stay.rivals = false;
+  Variant alone_leave = leave;
+  alone_leave.rivals = false;
+  const auto a = series(alone_stay);
+  const auto b = series(alone_leave);
+  CHECK(a == b);
+  CHECK(total(b[1]) == 0.0);
 }
