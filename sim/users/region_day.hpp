@@ -47,6 +47,8 @@ struct RegionDay {
   double invoice_costs_usd = 0.0;       ///< API and contract invoicing cost and bad debt
   double sla_penalties_usd = 0.0;       ///< contract revenue credited back for a missed p95 wait SLA
   std::int64_t contract_jobs = 0;       ///< jobs issued by enterprise contracts (also in requests, jobs_submitted)
+  // Content-risk classes (sim/users/content_risk.hpp).
+  double trust_weighted_incidents = 0.0;  ///< real-world incidents x their class's advertiser-trust weight
 };
 
 }  // namespace gvsim::users

@@ -77,15 +77,14 @@ std::string write_scenario(const TempDir& dir, const std::string& home_regulatio
                    "policies:\n"
                    "  moderation:\n"
                    "    name: binormal\n"
-                   "    content: {distribution: beta, harmful_share_mean: 0.05, cv: 1}\n"
+                   "    content: {distribution: beta, cv: 1, classes: {political: {share_mean: 0.05}}}\n"
                    "    binormal:\n"
                    "      prompt: {d_prime: 2.0, threshold: 2.0}\n"
                    "    review: {enabled: false, capacity_per_day: 100000, delay_hours: 1, usd_per_item: 0.1}\n");
 }
 
 const std::string kRegulator =
-    "    incident_probability: 0.05\n"
-    "    fine_usd: 1000\n";
+    "    classes: {political: {incident_probability: 0.05, fine_usd: 1000}}\n";
 
 /// Runs the experiment with the overrides and returns the rows of region_daily.csv.
 Rows run(const TempDir& dir, const std::string& experiment, const std::vector<std::string>& overrides,
@@ -265,6 +264,7 @@ TEST_CASE("check_books refuses moderation books broken on purpose", "[moderation
       RunOutcome copy = copy_of();
       gvsim::users::JobRequest job;
       job.harmful = true;
+      job.risk_class = 1;
       copy.market->on_delivered(job, {}, late);
       out += "phantom_delivery " + verdict(copy) + "\n";
     }
