@@ -292,6 +292,18 @@ std::vector<std::string> two_classes(const std::string& likeness_share, const st
               ", separability: " + likeness_separability + ", trust_weight: 2}"};
 }
 
+/// Two runs of the two-class scenario with the likeness class's (share_mean, separability) of `a` and of `b`.
+std::pair<Rows, Rows> likeness_pair(const std::pair<std::string, std::string>& a,
+                                    const std::pair<std::string, std::string>& b) {
+  TempDir dir;
+  const std::string experiment = write_scenario(dir, kClassRegulator);
+  std::pair<Rows, Rows> rows{run(dir, experiment, two_classes(a.first, a.second), "a"),
+                             run(dir, experiment, two_classes(b.first, b.second), "b")};
+  for (const char* column : {"requests_likeness", "published_likeness", "incidents_likeness"})
+    UNSCOPED_INFO(column << ": " << total(rows.first, column) << " vs " << total(rows.second, column));
+  return rows;
+}
+
 }  // namespace
 
 TEST_CASE("labels lower incidents; a region's mandate labels clips without the policy", "[moderation][users]") {
@@ -317,13 +329,7 @@ TEST_CASE("labels lower incidents; a region's mandate labels clips without the p
 }
 
 TEST_CASE("a better-separated class is published less and causes fewer incidents (same seed)", "[moderation][users]") {
-  TempDir dir;
-  const std::string experiment = write_scenario(dir, kClassRegulator);
-  const Rows blurred = run(dir, experiment, two_classes("0.025", "0.5"), "blurred");
-  const Rows separated = run(dir, experiment, two_classes("0.025", "1.5"), "separated");
-  INFO("likeness published " << total(blurred, "published_likeness") << " vs " << total(separated, "published_likeness")
-                             << "; incidents " << total(blurred, "incidents_likeness") << " vs "
-                             << total(separated, "incidents_likeness"));
+  const auto [blurred, separated] = likeness_pair({"0.025", "0.5"}, {"0.025", "1.5"});
   CHECK(total(blurred, "incidents_likeness") > 30.0);
   CHECK(total(separated, "published_likeness") < 0.6 * total(blurred, "published_likeness"));
   CHECK(total(separated, "incidents_likeness") < 0.6 * total(blurred, "incidents_likeness"));
@@ -333,13 +339,7 @@ TEST_CASE("a better-separated class is published less and causes fewer incidents
 }
 
 TEST_CASE("a more common class causes more incidents and fines; trust weights sum the classes", "[moderation][users]") {
-  TempDir dir;
-  const std::string experiment = write_scenario(dir, kClassRegulator);
-  const Rows rare = run(dir, experiment, two_classes("0.01", "1"), "rare");
-  const Rows common = run(dir, experiment, two_classes("0.04", "1"), "common");
-  INFO("likeness requests " << total(rare, "requests_likeness") << " vs " << total(common, "requests_likeness")
-                            << "; incidents " << total(rare, "incidents_likeness") << " vs "
-                            << total(common, "incidents_likeness"));
+  const auto [rare, common] = likeness_pair({"0.01", "1"}, {"0.04", "1"});
   CHECK(total(common, "requests_likeness") > 2.5 * total(rare, "requests_likeness"));
   CHECK(total(rare, "incidents_likeness") > 10.0);
   CHECK(total(common, "incidents_likeness") > 2.0 * total(rare, "incidents_likeness"));
