@@ -101,7 +101,7 @@ double BinormalModeration::threshold(ModerationStage stage, std::size_t region) 
 bool BinormalModeration::flag(const ModerationItem& item) const {
   if (!checks(item.stage)) return false;
   const auto& stage = item.stage == ModerationStage::kPrompt ? params_.prompt : params_.video;
-  const double score = item.noise + (item.harmful ? stage.d_prime : 0.0);
+  const double score = item.noise + (item.harmful ? stage.d_prime * item.separability : 0.0);
   return score > threshold(item.stage, item.region) - item.tightening;
 }
 

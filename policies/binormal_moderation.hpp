@@ -36,8 +36,8 @@ void describe(schema::Fields& f, BinormalParams& v);
 
 /// @brief Equal-variance binormal classifier with a threshold per stage and region (signal detection theory).
 ///
-/// Score = noise + (harmful ? d' : 0); flagged when score > threshold - tightening. With a threshold t the
-/// false-positive rate is 1 - Phi(t) and the true-positive rate 1 - Phi(t - d').
+/// Score = noise + (harmful ? d' x class separability : 0); flagged when score > threshold - tightening. With a
+/// threshold t the false-positive rate is 1 - Phi(t) and the true-positive rate 1 - Phi(t - d').
 class BinormalModeration final : public ModerationPolicy {
  public:
   /// @brief The policy for regions named `region_names` (in scenario order); unknown override names throw

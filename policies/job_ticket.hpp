@@ -18,6 +18,8 @@ struct JobTicket {
   bool paid = false;                                               ///< submitted by a paying user
   bool harmful = false;                                            ///< harmful content (moderation only)
   bool poor = false;                                               ///< the video is of poor quality
+  std::uint8_t risk_class = 0;  ///< content-risk class of harmful content, 0 for benign (moderation only)
+  bool labelled = false;        ///< the video carries a synthetic-content label (moderation only)
 };
 
 }  // namespace gvsim::policies

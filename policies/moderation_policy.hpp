@@ -15,10 +15,11 @@ enum class ModerationStage : std::uint8_t { kPrompt = 0, kVideo = 1 };
 /// @brief What a moderation policy sees about one item to check (read-only; drawn by the caller).
 struct ModerationItem {
   ModerationStage stage = ModerationStage::kPrompt;
-  std::size_t region = 0;   ///< region index of the requesting user
-  bool harmful = false;     ///< ground truth; the classifier only sees it through its score
-  double noise = 0.0;       ///< standard normal draw of the classifier's score
-  double tightening = 0.0;  ///< threshold decrease forced on the region by its regulator (>= 0)
+  std::size_t region = 0;     ///< region index of the requesting user
+  bool harmful = false;       ///< ground truth; the classifier only sees it through its score
+  double noise = 0.0;         ///< standard normal draw of the classifier's score
+  double tightening = 0.0;    ///< threshold decrease forced on the region by its regulator (>= 0)
+  double separability = 1.0;  ///< multiplies the classifier's separation for the item's content-risk class
 };
 
 /// @brief What the run gives every moderation policy: the regions, in scenario order.

@@ -14,6 +14,24 @@ void require(bool ok, const std::string& what) {
 std::string n(std::int64_t v) {
   return std::to_string(v);
 }
+/// The risk classes of a day add up to its harmful requests, harmful videos, incidents and fines.
+void check_classes(const users::ModerationDay& m) {
+  std::int64_t requests = 0;
+  std::int64_t published = 0;
+  std::int64_t incidents = 0;
+  double fines = 0.0;
+  for (std::size_t c = 0; c < model::kRiskClassCount; ++c) {
+    requests += m.class_requests[c];
+    published += m.class_published[c];
+    incidents += m.class_incidents[c];
+    fines += m.class_fines_usd[c];
+  }
+  require(requests == m.harmful_requests && published == m.harmful_published && incidents == m.incidents &&
+              std::fabs(fines - m.fines_usd) <= 1e-6 * std::max(1.0, m.fines_usd),
+          "risk classes sum to " + n(requests) + " requests, " + n(published) + " videos, " + n(incidents) +
+              " incidents, " + std::to_string(fines) + " USD; the day has " + n(m.harmful_requests) + ", " +
+              n(m.harmful_published) + ", " + n(m.incidents) + ", " + std::to_string(m.fines_usd));
+}
 }  // namespace
 
 void check_moderation_books(const model::Scenario&, const observe::RunOutcome& outcome, std::int64_t videos_checked) {
@@ -48,6 +66,7 @@ void check_moderation_books(const model::Scenario&, const observe::RunOutcome& o
       }
       total.review_usd += m.review_usd;
       total.fines_usd += m.fines_usd;
+      check_classes(m);
     }
   }
   const std::int64_t prompt_checks = total.prompt_tp + total.prompt_fp + total.prompt_tn + total.prompt_fn;

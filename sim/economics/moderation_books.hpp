@@ -11,6 +11,7 @@ namespace gvsim::economics {
 /// (when the prompt stage is on) and every generated, not failed video (`videos_checked`) its video check (when the
 /// video stage is on); flagged items = items blocked at once + items sent to review; items sent to review = items
 /// taken up + the backlog; items taken up = decisions + items under review; harmful videos delivered <= delivered;
+/// each day's risk classes sum to its harmful requests, harmful videos, incidents and fines;
 /// and the review costs and fines in the day records equal those summed at each charge. Throws InvariantViolation.
 void check_moderation_books(const model::Scenario& scenario, const observe::RunOutcome& outcome,
                             std::int64_t videos_checked);

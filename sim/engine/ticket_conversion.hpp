@@ -23,13 +23,15 @@ inline policies::JobTicket as_ticket(const users::JobRequest& request, std::size
   job.paid = request.paid;
   job.harmful = request.harmful;
   job.poor = request.poor;
+  job.risk_class = request.risk_class;
+  job.labelled = request.labelled;
   return job;
 }
 
 /// @brief The market request a ticket came from, as the market's callbacks take it.
 inline users::JobRequest as_request(const policies::JobTicket& job) {
-  return users::JobRequest{job.user,    job.clip_class, job.work_gpu_s, job.patience_s,
-                           job.credits, job.paid,       job.harmful,    job.poor};
+  return users::JobRequest{job.user, job.clip_class, job.work_gpu_s, job.patience_s, job.credits,
+                           job.paid, job.harmful,    job.poor,       job.risk_class, job.labelled};
 }
 
 }  // namespace gvsim::engine

@@ -4,22 +4,19 @@
 
 namespace gvsim::model {
 
-void describe(Fields& f, SegmentContentSpec& v) {
-  f.here(v.where);
-  f.number("harmful_share_mean", v.harmful_share_mean, NumberRule::probability(),
-           "mean share of harmful prompts of this segment's users", Presence::kRequired);
-}
-
 void describe(Fields& f, ContentSpec& v) {
   f.here(v.where);
   f.choice("distribution", v.distribution, {"beta", "lognormal"},
-           "distribution of a user's harmful-prompt propensity across users (lognormal draws are clipped at 1)");
-  f.number("harmful_share_mean", v.harmful_share_mean, NumberRule::probability(),
-           "mean share of harmful prompts over all users (estimate: no published figure)");
+           "distribution of a user's risky-prompt propensity across users (lognormal draws are clipped at 1)");
   f.number("cv", v.cv, NumberRule::between(0.0, 100.0),
            "coefficient of variation of the propensity across users (0: everyone has the mean; estimate)");
   f.here_of("cv", v.cv_where);
-  f.named("segments", v.segments, "per-segment mean shares of harmful prompts, replacing harmful_share_mean");
+  f.named("classes", v.classes,
+          "content-risk classes by name (copyright, likeness, political, commercial_misuse); unlisted: none");
+  f.raw("harmful_share_mean", v.retired_harmful_share_mean, schema::RawShape::kAny,
+        "refused: replaced by classes.CLASS.share_mean");
+  f.raw("segments", v.retired_segments, schema::RawShape::kAny,
+        "refused: replaced by classes.CLASS.segments.SEGMENT.share_mean");
 }
 
 void describe(Fields& f, ReviewSpec& v) {
@@ -39,12 +36,16 @@ void describe(Fields& f, ModerationSpec& v) {
   policies::describe_blocks(f, v);
   f.nested("content", v.content, "content risk of users' prompts (when the policy is not none)");
   f.nested("review", v.review, "human review of flagged items (when the policy is not none)");
+  f.nested("labelling", v.labelling, "labels (watermark, provenance metadata) on generated clips");
 }
 
 void describe(Fields& f, RegulationSpec& v) {
-  f.number("incident_probability", v.incident_probability, NumberRule::probability(),
-           "chance that one published harmful clip (a false negative) becomes a regulatory incident");
-  f.number("fine_usd", v.fine_usd, NumberRule::between(0.0, 1e12, "USD"), "fine per incident");
+  f.named("classes", v.classes, "incident probability and fines per risk class (unlisted classes: no incidents)");
+  f.optional_number("labelling_mandatory_from_day", v.labelling_mandatory_from_day, NumberRule::between(-1e6, 1e6, "d"),
+                    "from this day on every clip served here is labelled, paid removal or not (absent: never)");
+  f.raw("incident_probability", v.retired_incident_probability, schema::RawShape::kAny,
+        "refused: replaced by classes.CLASS.incident_probability");
+  f.raw("fine_usd", v.retired_fine_usd, schema::RawShape::kAny, "refused: replaced by classes.CLASS.fine_usd");
   f.number("forced_threshold_decrease", v.forced_threshold_decrease, NumberRule::between(0.0, 10.0, "sd"),
            "after an incident the regulator forces stricter checks: thresholds drop by this much");
   f.number("forced_days", v.forced_days, NumberRule::between(0.0, 3650.0, "d"),

@@ -1,27 +1,24 @@
 #pragma once
 
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <vector>
 
 #include "policies/moderation_policy.hpp"
+#include "sim/model/risk_class_spec.hpp"
 #include "sim/schema/fields.hpp"
 
 namespace gvsim::model {
 
-/// @brief Mean share of harmful prompts of one user segment (replaces the global mean for that segment).
-struct SegmentContentSpec {
-  std::string name;  ///< segment name
-  double harmful_share_mean = 0.01;
-  schema::SourceMark where;
-};
-
-/// @brief How risky users' prompts are: each user draws a propensity (share of harmful prompts) at adoption.
+/// @brief How risky users' prompts are: each user draws a propensity (share of risky prompts, the sum of the
+/// class means of the user's segment) at adoption; a risky prompt falls in a class in proportion to those means.
 struct ContentSpec {
   std::string distribution = "beta";  ///< beta or lognormal (clipped at 1)
-  double harmful_share_mean = 0.01;
-  double cv = 3.0;  ///< coefficient of variation of the propensity across users
-  std::vector<SegmentContentSpec> segments;
+  double cv = 3.0;                    ///< coefficient of variation of the propensity across users
+  std::vector<RiskClassSpec> classes;
+  schema::RawValue retired_harmful_share_mean;  ///< the single-class key, refused with what replaced it
+  schema::RawValue retired_segments;            ///< the single-class per-segment means, refused likewise
   schema::SourceMark where;
   schema::SourceMark cv_where;  ///< position of cv when given
 };
@@ -40,22 +37,24 @@ struct ReviewSpec {
 struct ModerationSpec : policies::ModerationSelection {
   ContentSpec content;
   ReviewSpec review;
+  LabellingSpec labelling;
 };
 
-/// @brief What a region's regulator does about harmful clips that get published.
+/// @brief What a region's regulator does about risky clips that get published.
 struct RegulationSpec {
-  double incident_probability = 0.0;            ///< per published harmful clip (a false negative)
-  double fine_usd = 0.0;                        ///< per incident
-  double forced_threshold_decrease = 0.0;       ///< thresholds drop by this much after an incident ...
-  double forced_days = 0.0;                     ///< ... for this many days
-  std::int64_t suspension_after_incidents = 0;  ///< 0: never suspended
+  std::vector<ClassRuleSpec> classes;                  ///< incidents and fines per risk class
+  std::optional<double> labelling_mandatory_from_day;  ///< every clip is labelled from this day on
+  schema::RawValue retired_incident_probability;       ///< the single-class key, refused with what replaced it
+  schema::RawValue retired_fine_usd;                   ///< the single-class key, refused likewise
+  double forced_threshold_decrease = 0.0;              ///< thresholds drop by this much after an incident ...
+  double forced_days = 0.0;                            ///< ... for this many days
+  std::int64_t suspension_after_incidents = 0;         ///< 0: never suspended
   double suspension_window_days = 30.0;
   double suspension_days = 7.0;
   std::int64_t exit_after_suspensions = 0;  ///< 0: never leaves for good
   std::string source;
 };
 
-void describe(schema::Fields& f, SegmentContentSpec& v);
 void describe(schema::Fields& f, ContentSpec& v);
 void describe(schema::Fields& f, ReviewSpec& v);
 void describe(schema::Fields& f, ModerationSpec& v);

@@ -33,6 +33,8 @@ const std::vector<CsvLayout>& result_layouts() {
       ,
 #include "sim/output/kpis_columns.def"
       ,
+#include "sim/output/kpis_moderation_columns.def"
+      ,
 #include "sim/output/promotions_daily_columns.def"
       ,
 #include "sim/output/segment_daily_columns.def"

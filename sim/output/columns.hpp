@@ -49,6 +49,11 @@ namespace kpis {
 #include "sim/output/kpis_columns.def"
 }  // namespace kpis
 
+/// Appended to kpis.csv when a moderation policy is active.
+namespace kpis_moderation {
+#include "sim/output/kpis_moderation_columns.def"
+}  // namespace kpis_moderation
+
 /// promotions_daily.csv: one row per simulated day x promotion x region it applies in.
 namespace promotions {
 #include "sim/output/promotions_daily_columns.def"

@@ -37,20 +37,24 @@ std::string region_daily_csv(const model::Scenario& scenario, const observe::Run
       append_run_keys(table, scenario);
       table.cell(columns::keys::kDay, d);
 #include "sim/output/region_daily_columns.def"
-      if (moderated) append_moderation_cells(table, day.moderation, scale);
+      if (moderated) append_moderation_cells(table, day, scale);
     }
   }
   return table.str();
 }
 
-std::string kpis_csv(const model::Scenario& scenario, const economics::RunBooks& books) {
+std::string kpis_csv(const model::Scenario& scenario, const economics::RunBooks& books,
+                     const observe::RunOutcome& outcome) {
   using namespace columns::kpis;
   DeclaredTable table(layout_of(kCsv));
+  const bool moderated = outcome.market->moderation() != nullptr;
+  if (moderated) table.add_columns(layout_of(columns::kpis_moderation::kCsv));
   for (std::size_t r = 0; r < books.kpis.size(); ++r) {
     const auto& k = books.kpis[r];
     table.row();
     append_run_keys(table, scenario);
 #include "sim/output/kpis_columns.def"
+    if (moderated) append_moderation_kpi_cells(table, outcome, r, scenario.experiment.scale);
   }
   return table.str();
 }

@@ -13,6 +13,7 @@ std::string region_daily_csv(const model::Scenario& scenario, const observe::Run
                              const economics::Ledger& ledger);
 
 /// @brief Headline KPIs per region and for the whole platform ("all"), as CSV text.
-std::string kpis_csv(const model::Scenario& scenario, const economics::RunBooks& books);
+std::string kpis_csv(const model::Scenario& scenario, const economics::RunBooks& books,
+                     const observe::RunOutcome& outcome);
 
 }  // namespace gvsim::output

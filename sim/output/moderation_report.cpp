@@ -7,16 +7,44 @@
 
 namespace gvsim::output {
 
-void append_moderation_cells(DeclaredTable& table, const users::ModerationDay& day, double scale) {
-  using namespace columns::moderation;
-  auto scaled = [scale](std::int64_t n) { return static_cast<double>(n) * scale; };
-  // Each column declaration (moderation_columns.def) becomes the cell of its column, from its source.
+// Each column declaration (moderation_columns.def, kpis_moderation_columns.def) becomes the cell of its column, from
+// its source.
 #define GVSIM_CSV(file, grain, when, row_keys, note)
 #define GVSIM_COLUMN(constant, name, unit, meaning, source) table.cell(constant, source);
+
+void append_moderation_cells(DeclaredTable& table, const users::RegionDay& region_day, double scale) {
+  using namespace columns::moderation;
+  const users::ModerationDay& day = region_day.moderation;
+  auto scaled = [scale](std::int64_t n) { return static_cast<double>(n) * scale; };
 #include "sim/output/moderation_columns.def"
+}
+
+void append_moderation_kpi_cells(DeclaredTable& table, const observe::RunOutcome& outcome, std::size_t r,
+                                 double scale) {
+  using namespace columns::kpis_moderation;
+  auto scaled = [scale](std::int64_t n) { return static_cast<double>(n) * scale; };
+  const auto& days = outcome.market->days();
+  users::ModerationDay t;
+  double trust = 0.0;
+  for (std::size_t region = 0; region < days.size(); ++region) {
+    if (r < days.size() && region != r) continue;
+    for (const auto& day : days[region]) {
+      const auto& m = day.moderation;
+      for (std::size_t c = 0; c < model::kRiskClassCount; ++c) {
+        t.class_incidents[c] += m.class_incidents[c];
+        t.class_fines_usd[c] += m.class_fines_usd[c];
+      }
+      t.incidents += m.incidents;
+      t.fines_usd += m.fines_usd;
+      t.labelled_published += m.labelled_published;
+      trust += day.trust_weighted_incidents;
+    }
+  }
+#include "sim/output/kpis_moderation_columns.def"
+}
+
 #undef GVSIM_COLUMN
 #undef GVSIM_CSV
-}
 
 namespace {
 std::string format(const char* pattern, double value) {

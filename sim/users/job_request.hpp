@@ -13,8 +13,10 @@ struct JobRequest {
   float patience_s = std::numeric_limits<float>::infinity();
   float credits = 0.0F;  ///< credits charged, refunded if the job is abandoned, fails or is blocked
   bool paid = false;
-  bool harmful = false;  ///< the prompt asks for harmful content (moderation only)
-  bool poor = false;     ///< the video will be of poor quality (drawn at request, seen at delivery)
+  bool harmful = false;         ///< the prompt asks for harmful content (moderation only)
+  bool poor = false;            ///< the video will be of poor quality (drawn at request, seen at delivery)
+  std::uint8_t risk_class = 0;  ///< content-risk class of a harmful prompt (1..), 0 for benign (moderation only)
+  bool labelled = false;        ///< the video carries a synthetic-content label (moderation only)
 
   /// @brief True when an enterprise contract issued the job (its `user` is kFirstContractUser + the contract book).
   bool from_contract() const;

@@ -245,7 +245,7 @@ void Market::on_delivered(const JobRequest& job, const DeliveryTiming& timing, d
       day.invoice_costs_usd += usd * api_demand_.collection_share();  // invoiced: no consumer payment rails
     }
   }
-  if (moderation_ && job.harmful) moderation_->on_published(region_of(job), t, day);
+  if (moderation_) moderation_->on_published(job, region_of(job), t, day);
   day.wait_sum_s += timing.wait_s;
   day.delivery_gb += scenario_.experiment.workload.clip_classes[job.clip_class].video_megabytes / 1000.0;
   const bool fast =

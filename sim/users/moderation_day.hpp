@@ -1,6 +1,9 @@
 #pragma once
 
+#include <array>
 #include <cstdint>
+
+#include "sim/model/risk_class_spec.hpp"
 
 namespace gvsim::users {
 
@@ -32,6 +35,12 @@ struct ModerationDay {
   bool forced_strictness = false;        ///< regulator-forced stricter thresholds at the end of the day
   double review_usd = 0.0;               ///< simulated items taken up x usd_per_item
   double fines_usd = 0.0;                ///< real-world fines
+  // Per content-risk class (index: class number - 1; sim/model/risk_class_spec.hpp).
+  std::array<std::int64_t, model::kRiskClassCount> class_requests{};   ///< accepted risky requests of the class
+  std::array<std::int64_t, model::kRiskClassCount> class_published{};  ///< videos of the class delivered
+  std::array<std::int64_t, model::kRiskClassCount> class_incidents{};  ///< real-world incidents
+  std::array<double, model::kRiskClassCount> class_fines_usd{};        ///< real-world fines
+  std::int64_t labelled_published = 0;                                 ///< labelled videos delivered
 };
 
 }  // namespace gvsim::users

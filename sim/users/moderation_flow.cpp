@@ -11,6 +11,8 @@ namespace {
 constexpr double kDay = 86400.0;
 constexpr double kInfinity = std::numeric_limits<double>::infinity();
 using policies::ModerationStage;
+/// Risky prompts of enterprise contracts are commercial misuse (claims in product and advertising clips; estimate).
+const std::uint8_t kContractRiskClass = model::risk_class_number("commercial_misuse");
 
 void count_check(ModerationStage stage, bool harmful, bool flag, ModerationDay& m) {
   const bool prompt = stage == ModerationStage::kPrompt;
@@ -68,14 +70,7 @@ std::optional<ModerationFlow> ModerationFlow::create(const model::Scenario& scen
 ModerationFlow::ModerationFlow(const model::Scenario& scenario,
                                std::shared_ptr<const policies::ModerationPolicy> policy, std::uint64_t seed,
                                std::uint64_t replication)
-    : scenario_(scenario), policy_(std::move(policy)), spec_(scenario.experiment.policies.moderation) {
-  for (const auto& segment : scenario.experiment.workload.users.segments) {
-    double mean = spec_.content.harmful_share_mean;
-    for (const auto& entry : spec_.content.segments) {
-      if (entry.name == segment.name) mean = entry.harmful_share_mean;
-    }
-    segment_means_.push_back(mean);
-  }
+    : scenario_(scenario), policy_(std::move(policy)), spec_(scenario.experiment.policies.moderation), risk_(scenario) {
   for (const auto& region : scenario.regions) {
     const std::string prefix = "moderation/" + region.name;
     regions_.push_back(RegionState{rng::RandomStream(seed, replication, prefix),
@@ -83,6 +78,7 @@ ModerationFlow::ModerationFlow(const model::Scenario& scenario,
                                    rng::RandomStream(seed, replication, prefix + "/review"),
                                    rng::RandomStream(seed, replication, prefix + "/incidents"),
                                    rng::RandomStream(seed, replication, prefix + "/content"),
+                                   rng::RandomStream(seed, replication, prefix + "/class"),
                                    {},
                                    {},
                                    day_capacity(0),
@@ -113,8 +109,12 @@ float ModerationFlow::draw_propensity(rng::RandomStream& stream, double mean) {
 }
 
 void ModerationFlow::on_adopt(std::uint32_t u, std::size_t region, std::size_t segment) {
-  if (propensity_.size() <= u) propensity_.resize(u + 1, 0.0F);
-  propensity_[u] = draw_propensity(regions_[region].content, segment_means_[segment]);
+  if (propensity_.size() <= u) {
+    propensity_.resize(u + 1, 0.0F);
+    segment_.resize(u + 1, 0);
+  }
+  propensity_[u] = draw_propensity(regions_[region].content, risk_.segment_mean(segment));
+  segment_[u] = static_cast<std::uint8_t>(segment);
 }
 
 double ModerationFlow::tightening(std::size_t region, double t) const {
@@ -124,25 +124,39 @@ double ModerationFlow::tightening(std::size_t region, double t) const {
 ModerationVerdict ModerationFlow::check_prompt(JobRequest& job, std::size_t region, double t, RegionDay& day,
                                                std::optional<double> propensity) {
   auto& s = regions_[region];
-  job.harmful = s.checks.bernoulli(propensity ? *propensity : propensity_[job.user]);
-  if (job.harmful) ++day.moderation.harmful_requests;
+  const bool contract = propensity.has_value();  // contract jobs carry no user record
+  job.harmful = s.checks.bernoulli(contract ? *propensity : propensity_[job.user]);
+  if (job.harmful) {
+    ++day.moderation.harmful_requests;
+    job.risk_class = contract ? kContractRiskClass : risk_.draw_class(s.classes, segment_[job.user]);
+    ++day.moderation.class_requests[job.risk_class - 1U];
+  }
+  job.labelled = contract ? risk_.labelled(region, t) : risk_.labelled(job.paid, segment_[job.user], region, t);
   if (policy_->checks(ModerationStage::kPrompt)) {
     const double noise = s.checks.standard_normal();
-    const bool flag = policy_->flag(
-        policies::ModerationItem{ModerationStage::kPrompt, region, job.harmful, noise, tightening(region, t)});
+    const bool flag = policy_->flag(item(ModerationStage::kPrompt, job, region, noise, t));
     count_check(ModerationStage::kPrompt, job.harmful, flag, day.moderation);
     if (flag) return flagged(ReviewItem{job, ModerationStage::kPrompt, 0, 0.0, kInfinity}, job.harmful, region, t, day);
   }
-  job.work_gpu_s += policy_->video_check_gpu_s();
+  job.work_gpu_s += added_work_s(job);
   return ModerationVerdict::kPass;
+}
+
+policies::ModerationItem ModerationFlow::item(ModerationStage stage, const JobRequest& job, std::size_t region,
+                                              double noise, double t) const {
+  return policies::ModerationItem{
+      stage, region, job.harmful, noise, tightening(region, t), risk_.separability(job.risk_class)};
+}
+
+double ModerationFlow::added_work_s(const JobRequest& job) const {
+  return policy_->video_check_gpu_s() + (job.labelled ? risk_.label_gpu_s() : 0.0);
 }
 
 ModerationVerdict ModerationFlow::check_video(const JobRequest& job, std::size_t region, std::uint32_t cluster,
                                               double wait_s, double t, RegionDay& day) {
   if (!policy_->checks(ModerationStage::kVideo)) return ModerationVerdict::kPass;
   const double noise = regions_[region].videos.standard_normal();
-  const bool flag = policy_->flag(
-      policies::ModerationItem{ModerationStage::kVideo, region, job.harmful, noise, tightening(region, t)});
+  const bool flag = policy_->flag(item(ModerationStage::kVideo, job, region, noise, t));
   count_check(ModerationStage::kVideo, job.harmful, flag, day.moderation);
   if (!flag) return ModerationVerdict::kPass;
   return flagged(ReviewItem{job, ModerationStage::kVideo, cluster, wait_s, kInfinity}, job.harmful, region, t, day);
@@ -186,7 +200,8 @@ ReviewDecision ModerationFlow::release(std::size_t region, double, RegionDay& da
   decision.released = decision.item.job.harmful ? !right : right;
   if (decision.released) {
     ++day.moderation.overturned;
-    if (decision.item.stage == ModerationStage::kPrompt) decision.item.job.work_gpu_s += policy_->video_check_gpu_s();
+    if (decision.item.stage == ModerationStage::kPrompt)
+      decision.item.job.work_gpu_s += added_work_s(decision.item.job);
   } else {
     ++day.moderation.confirmed;
     count_blocked(decision.item.stage, decision.item.job.harmful, day.moderation);
@@ -202,18 +217,16 @@ double ModerationFlow::resume_s(std::size_t region) const {
   return regions_[region].exited ? kInfinity : regions_[region].suspended_until_s;
 }
 
-void ModerationFlow::on_published(std::size_t region, double t, RegionDay& day) {
+void ModerationFlow::on_published(const JobRequest& job, std::size_t region, double t, RegionDay& day) {
+  if (job.labelled) ++day.moderation.labelled_published;
+  if (!job.harmful) return;
   auto& s = regions_[region];
   ++day.moderation.harmful_published;
   const auto& rules = scenario_.regions[region].regulation;
-  if (rules.incident_probability <= 0.0) return;
-  // One simulated clip stands for `scale` real ones, each an incident with probability p: Poisson(scale p).
-  const std::int64_t n = poisson(s.incidents, scenario_.experiment.scale * rules.incident_probability);
+  const double fines_before = day.moderation.fines_usd;
+  const std::int64_t n = risk_.on_published(job.risk_class, job.labelled, region, s.incidents, day);
   if (n == 0) return;
-  const double fines = static_cast<double>(n) * rules.fine_usd;
-  day.moderation.incidents += n;
-  day.moderation.fines_usd += fines;
-  fines_charged_usd_ += fines;
+  fines_charged_usd_ += day.moderation.fines_usd - fines_before;
   if (rules.forced_days > 0.0) s.forced_until_s = std::max(s.forced_until_s, t + rules.forced_days * kDay);
   if (rules.suspension_after_incidents <= 0) return;
   s.recent_incidents.emplace_back(t, n);

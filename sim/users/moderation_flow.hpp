@@ -10,6 +10,7 @@
 #include "policies/moderation_policy.hpp"
 #include "sim/model/scenario.hpp"
 #include "sim/rng/random_stream.hpp"
+#include "sim/users/content_risk.hpp"
 #include "sim/users/job_request.hpp"
 #include "sim/users/region_day.hpp"
 
@@ -39,8 +40,9 @@ struct ReviewDecision {
 
 /// @brief Content moderation and regulation of every region, driven by the market's event calendar.
 ///
-/// Each user draws a harmful-prompt propensity at adoption (stream `moderation/REGION/content`); each accepted
-/// request is harmful with that probability and its prompt is scored (stream `moderation/REGION`), each finished
+/// Each user draws a risky-prompt propensity at adoption (stream `moderation/REGION/content`); each accepted
+/// request is risky with that probability, falls in a content-risk class (ContentRisk) and its prompt is scored
+/// (stream `moderation/REGION`), each finished
 /// video scored again (stream `moderation/REGION/video`), by the moderation policy. Flagged items are blocked, or
 /// wait for reviewers (FIFO, a daily capacity, a delay to the decision; stream `moderation/REGION/review`).
 /// Published harmful clips cause regulatory incidents (stream `moderation/REGION/incidents`): fines, forced
@@ -67,8 +69,9 @@ class ModerationFlow {
   double next_release_s(std::size_t region) const;
   /// @brief Takes the region's next due review decision at time t and counts it in `day`.
   ReviewDecision release(std::size_t region, double t, RegionDay& day);
-  /// @brief A harmful video was delivered in `region` at time t: incidents, fines, forced strictness, suspension.
-  void on_published(std::size_t region, double t, RegionDay& day);
+  /// @brief The video of `job` was delivered in `region` at time t: labels counted; when harmful, incidents, fines,
+  /// forced strictness, suspension.
+  void on_published(const JobRequest& job, std::size_t region, double t, RegionDay& day);
   /// @brief Closes the region's day at UTC midnight t and opens the next one (new review capacity).
   void midnight(std::size_t region, double t, RegionDay& closing, RegionDay& opening);
   /// @brief Records the end-of-day state in the region's last (possibly partial) day at time t.
@@ -99,6 +102,7 @@ class ModerationFlow {
     rng::RandomStream review;
     rng::RandomStream incidents;
     rng::RandomStream content;
+    rng::RandomStream classes;
     std::deque<ReviewItem> waiting;                                ///< flagged, no reviewer capacity yet (FIFO)
     std::deque<ReviewItem> scheduled;                              ///< taken up; release times never decrease
     std::int64_t capacity_left = 0;                                ///< items reviewers can still take up today
@@ -114,13 +118,19 @@ class ModerationFlow {
   double tightening(std::size_t region, double t) const;
   std::int64_t day_capacity(std::int64_t day) const;
   float draw_propensity(rng::RandomStream& stream, double mean);
+  /// The moderation item of `job` at `stage`, with the classifier noise drawn by the caller.
+  policies::ModerationItem item(policies::ModerationStage stage, const JobRequest& job, std::size_t region,
+                                double noise, double t) const;
+  /// GPU seconds a job that passed its prompt check gains: the video check and the label.
+  double added_work_s(const JobRequest& job) const;
 
   const model::Scenario& scenario_;
   std::shared_ptr<const policies::ModerationPolicy> policy_;
   const model::ModerationSpec& spec_;
-  std::vector<double> segment_means_;
+  ContentRisk risk_;
   std::vector<RegionState> regions_;
-  std::vector<float> propensity_;  ///< per user: share of harmful prompts
+  std::vector<float> propensity_;      ///< per user: share of risky prompts
+  std::vector<std::uint8_t> segment_;  ///< per user: segment index
   double fines_charged_usd_ = 0.0;
   double review_charged_usd_ = 0.0;
 };

@@ -48,6 +48,8 @@ struct RegionDay {
   double sla_penalties_usd = 0.0;       ///< contract revenue credited back for a missed p95 wait SLA
   std::int64_t contract_jobs = 0;       ///< jobs issued by enterprise contracts (also in requests, jobs_submitted)
   std::int64_t paid_to_rivals = 0;      ///< of users_to_rivals: paying users who cancelled (market.choice)
+  // Content-risk classes (sim/users/content_risk.hpp).
+  double trust_weighted_incidents = 0.0;  ///< real-world incidents x their class's advertiser-trust weight
 };
 
 }  // namespace gvsim::users

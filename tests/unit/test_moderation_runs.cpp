@@ -77,15 +77,13 @@ std::string write_scenario(const TempDir& dir, const std::string& home_regulatio
                    "policies:\n"
                    "  moderation:\n"
                    "    name: binormal\n"
-                   "    content: {distribution: beta, harmful_share_mean: 0.05, cv: 1}\n"
+                   "    content: {distribution: beta, cv: 1, classes: {political: {share_mean: 0.05}}}\n"
                    "    binormal:\n"
                    "      prompt: {d_prime: 2.0, threshold: 2.0}\n"
                    "    review: {enabled: false, capacity_per_day: 100000, delay_hours: 1, usd_per_item: 0.1}\n");
 }
 
-const std::string kRegulator =
-    "    incident_probability: 0.05\n"
-    "    fine_usd: 1000\n";
+const std::string kRegulator = "    classes: {political: {incident_probability: 0.05, fine_usd: 1000}}\n";
 
 /// Runs the experiment with the overrides and returns the rows of region_daily.csv.
 Rows run(const TempDir& dir, const std::string& experiment, const std::vector<std::string>& overrides,
@@ -265,6 +263,7 @@ TEST_CASE("check_books refuses moderation books broken on purpose", "[moderation
       RunOutcome copy = copy_of();
       gvsim::users::JobRequest job;
       job.harmful = true;
+      job.risk_class = 1;
       copy.market->on_delivered(job, {}, late);
       out += "phantom_delivery " + verdict(copy) + "\n";
     }
@@ -274,4 +273,82 @@ TEST_CASE("check_books refuses moderation books broken on purpose", "[moderation
   CHECK(report.find("original ok") != std::string::npos);
   CHECK(report.find("phantom_check violation: ") != std::string::npos);
   CHECK(report.find("phantom_delivery violation: jobs do not add up") != std::string::npos);
+}
+
+// Content-risk classes (docs/model.md, Content-risk classes): the home regulator acts on 10% of published clips of
+// two classes, and users' risky prompts split between them; the classifier is lax (threshold 3) so that many
+// risky clips are published.
+namespace {
+
+const std::string kClassRegulator =
+    "    classes: {political: {incident_probability: 0.1, fine_usd: 1000},\n"
+    "              likeness: {incident_probability: 0.1, fine_usd: 2000}}\n";
+
+std::vector<std::string> two_classes(const std::string& likeness_share, const std::string& likeness_separability) {
+  return {"policies.moderation.binormal.prompt.threshold=3.0",
+          "policies.moderation.content.classes.political.share_mean=0.025",
+          "policies.moderation.content.classes.political.trust_weight=0.5",
+          "policies.moderation.content.classes.likeness={share_mean: " + likeness_share +
+              ", separability: " + likeness_separability + ", trust_weight: 2}"};
+}
+
+/// Two runs of the two-class scenario with the likeness class's (share_mean, separability) of `a` and of `b`.
+std::pair<Rows, Rows> likeness_pair(const std::pair<std::string, std::string>& a,
+                                    const std::pair<std::string, std::string>& b) {
+  TempDir dir;
+  const std::string experiment = write_scenario(dir, kClassRegulator);
+  std::pair<Rows, Rows> rows{run(dir, experiment, two_classes(a.first, a.second), "a"),
+                             run(dir, experiment, two_classes(b.first, b.second), "b")};
+  for (const char* column : {"requests_likeness", "published_likeness", "incidents_likeness"})
+    UNSCOPED_INFO(column << ": " << total(rows.first, column) << " vs " << total(rows.second, column));
+  return rows;
+}
+
+}  // namespace
+
+TEST_CASE("labels lower incidents; a region's mandate labels clips without the policy", "[moderation][users]") {
+  TempDir dir;
+  const std::string experiment = write_scenario(dir, kRegulator);
+  const std::string lax = "policies.moderation.binormal.prompt.threshold=3.0";
+  const Rows plain = run(dir, experiment, {lax}, "plain");
+  const Rows labelled = run(dir, experiment, {lax, "policies.moderation.labelling.enabled=true"}, "labelled");
+  const Rows mandated =
+      run(dir, experiment, {lax, "regions.home.regulation.labelling_mandatory_from_day=0"}, "mandated");
+  const double incidents_plain = total(plain, "incidents");
+  const double incidents_labelled = total(labelled, "incidents");
+  INFO("incidents " << incidents_plain << " unlabelled vs " << incidents_labelled << " labelled (factor 0.5)");
+  CHECK(incidents_plain > 40.0);
+  CHECK(incidents_labelled < 0.75 * incidents_plain);
+  CHECK(incidents_labelled > 0.25 * incidents_plain);
+  CHECK(total(plain, "labelled_published") == 0.0);
+  CHECK(total(labelled, "labelled_published") == total(labelled, "jobs_delivered"));
+  // The mandate applies where the regulator is (home), not in the region without one.
+  CHECK(total(mandated, "labelled_published", "home") == total(mandated, "jobs_delivered", "home"));
+  CHECK(total(mandated, "labelled_published", "away") == 0.0);
+  CHECK(total(mandated, "incidents") < 0.75 * incidents_plain);
+}
+
+TEST_CASE("a better-separated class is published less and causes fewer incidents (same seed)", "[moderation][users]") {
+  const auto [blurred, separated] = likeness_pair({"0.025", "0.5"}, {"0.025", "1.5"});
+  CHECK(total(blurred, "incidents_likeness") > 30.0);
+  CHECK(total(separated, "published_likeness") < 0.6 * total(blurred, "published_likeness"));
+  CHECK(total(separated, "incidents_likeness") < 0.6 * total(blurred, "incidents_likeness"));
+  // The other class keeps its classifier: its published clips stay within sampling noise.
+  const double political = total(blurred, "published_political");
+  CHECK(std::fabs(total(separated, "published_political") - political) < 0.25 * political);
+}
+
+TEST_CASE("a more common class causes more incidents and fines; trust weights sum the classes", "[moderation][users]") {
+  const auto [rare, common] = likeness_pair({"0.01", "1"}, {"0.04", "1"});
+  CHECK(total(common, "requests_likeness") > 2.5 * total(rare, "requests_likeness"));
+  CHECK(total(rare, "incidents_likeness") > 10.0);
+  CHECK(total(common, "incidents_likeness") > 2.0 * total(rare, "incidents_likeness"));
+  CHECK(total(common, "fines_usd_likeness") > 2.0 * total(rare, "fines_usd_likeness"));
+  for (const Rows* rows : {&rare, &common}) {
+    CHECK(total(*rows, "fines_usd_likeness") == 2000.0 * total(*rows, "incidents_likeness"));
+    CHECK(total(*rows, "incidents") == total(*rows, "incidents_likeness") + total(*rows, "incidents_political"));
+    CHECK(total(*rows, "trust_weighted_incidents") ==
+          Approx(2.0 * total(*rows, "incidents_likeness") + 0.5 * total(*rows, "incidents_political")));
+    CHECK(total(*rows, "incidents_copyright") == 0.0);
+  }
 }

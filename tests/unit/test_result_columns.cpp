@@ -129,8 +129,10 @@ TEST_CASE("the files a run writes carry exactly the declared headers", "[columns
   CHECK(header_of(moderated + "/summary.csv") == joined(layout_of(columns::summary::kCsv)));
   CHECK(header_of(moderated + "/region_daily.csv") ==
         joined(layout_of(columns::region_daily::kCsv)) + "," + joined(layout_of(columns::moderation::kCsv)));
-  CHECK(header_of(moderated + "/kpis.csv") == joined(layout_of(columns::kpis::kCsv)));
+  CHECK(header_of(moderated + "/kpis.csv") ==
+        joined(layout_of(columns::kpis::kCsv)) + "," + joined(layout_of(columns::kpis_moderation::kCsv)));
   CHECK(header_of(promoted + "/region_daily.csv") == joined(layout_of(columns::region_daily::kCsv)));
+  CHECK(header_of(promoted + "/kpis.csv") == joined(layout_of(columns::kpis::kCsv)));
   CHECK(header_of(promoted + "/promotions_daily.csv") == joined(layout_of(columns::promotions::kCsv)));
   CHECK(header_of(promoted + "/rivals_daily.csv") == joined(layout_of(columns::rivals::kCsv)));
 }
