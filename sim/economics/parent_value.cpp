@@ -26,6 +26,7 @@ std::vector<ParentValueDay> parent_value_series(const model::ParentSpec& parent,
       v.production_usd = on * presence.campaign_usd_saved_per_day * (1.0 - in.poor_share);
     }
     out.push_back(v);
+    if (share <= 0.0) continue;  // the parent's advertisers are elsewhere: trust stays where it is
     trust += parent.trust_recovery_per_day * (1.0 - trust) - parent.trust_per_incident * in.incidents -
              parent.trust_per_poor_share * in.poor_share;
     trust = std::clamp(trust, 0.0, 1.0);

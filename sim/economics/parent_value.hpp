@@ -44,4 +44,22 @@ Verdict classify(const model::ParentSpec& parent, double net_revenue_usd, double
 /// @brief "product", "feature" or "cost_centre".
 std::string verdict_name(Verdict verdict);
 
+/// @brief The whole run of one region (or of all regions) for the parent and the verdict (USD, real-world).
+struct ParentKpis {
+  ParentValueDay value;     ///< the channels summed over the run; `trust` is the lowest of the run
+  double trust_end = 1.0;   ///< advertiser trust at the horizon (all regions: the lowest where present)
+  double profit_usd = 0.0;  ///< standalone profit: net revenue - costs, whole run (the cumulative cash)
+  int break_even_day = -1;  ///< first day from which the cumulative cash stays >= 0; -1 if none
+  Verdict verdict = Verdict::kCostCentre;
+
+  /// @brief Standalone profit plus the value for the parent.
+  double total_value_usd() const { return profit_usd + value.total_usd(); }
+};
+
+/// @brief The parent's books of a run: [region][day] values, and the whole run per region then for all regions.
+struct ParentBooks {
+  std::vector<std::vector<ParentValueDay>> days;
+  std::vector<ParentKpis> kpis;
+};
+
 }  // namespace gvsim::economics

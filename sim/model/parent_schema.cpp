@@ -18,9 +18,15 @@ void describe(Fields& f, ParentPresenceSpec& v) {
   f.number("campaign_usd_saved_per_day", v.campaign_usd_saved_per_day, NumberRule::between(0.0, 1e12, "USD/d"),
            "production cost the parent's own campaigns save per day by using the tool");
   f.text("source", v.source, "where the figures come from (calibration.md source keys or 'estimate')");
+  if (v.users_share <= 0.0) {
+    for (const char* key : {"ad_usd_per_creator_day", "ad_usd_per_user_day", "gmv_usd_per_merchant_clip", "take_rate",
+                            "campaign_usd_saved_per_day"})
+      f.inactive(key, "users_share is 0 (the parent platform is absent from this region)");
+  }
 }
 
 void describe(Fields& f, ParentSpec& v) {
+  f.here(v.where);
   f.number("creator_output_lift", v.creator_output_lift, NumberRule::between(0.0, 10.0),
            "extra content a creator posts while using the tool, as a share of the ad revenue their content carries "
            "(estimate)");
@@ -30,9 +36,9 @@ void describe(Fields& f, ParentSpec& v) {
            "ad revenue lift per parent app user who uses the tool, at full advertiser trust (estimate)");
   f.number("distrust_penalty", v.distrust_penalty, NumberRule::between(0.0, 10.0),
            "ad revenue lost per parent app user who uses the tool, at zero advertiser trust (estimate)");
-  f.number("trust_per_incident", v.trust_per_incident, NumberRule::between(0.0, 1.0),
+  f.number("trust_per_incident", v.trust_per_incident, NumberRule::between(0.0, 1.0, "1/incident"),
            "advertiser trust lost per published regulatory incident, real-world count (estimate)");
-  f.number("trust_per_poor_share", v.trust_per_poor_share, NumberRule::between(0.0, 1.0),
+  f.number("trust_per_poor_share", v.trust_per_poor_share, NumberRule::between(0.0, 1.0, "1/d"),
            "advertiser trust lost per day per unit share of poor clips delivered (estimate)");
   f.number("trust_recovery_per_day", v.trust_recovery_per_day, NumberRule::probability(),
            "share of the gap to full advertiser trust recovered each day (estimate)");

@@ -30,6 +30,7 @@ struct ParentSpec {
   double trust_recovery_per_day = 0.02;  ///< share of the gap to full trust recovered each day
   double product_margin_at_least = 0.0;  ///< whole-run standalone margin from which the tool is a product
   double feature_cover_at_least = 1.0;   ///< parent value / standalone loss from which it is a feature
+  schema::SourceMark where;              ///< the experiment's `parent:` block, line 0 when not written
 };
 
 void describe(schema::Fields& f, ParentPresenceSpec& v);
