@@ -42,7 +42,7 @@ void describe(Fields& f, ParentSpec& v) {
            "advertiser trust lost per day per unit share of poor clips delivered (estimate)");
   f.number("trust_recovery_per_day", v.trust_recovery_per_day, NumberRule::probability(),
            "share of the gap to full advertiser trust recovered each day (estimate)");
-  f.number("product_margin_at_least", v.product_margin_at_least, NumberRule::between(-100.0, 1.0),
+  f.number("product_margin_at_least", v.product_margin_at_least, NumberRule::between(-1000.0, 1.0),
            "verdict: the tool is a product when its whole-run standalone margin is at least this");
   f.number("feature_cover_at_least", v.feature_cover_at_least, NumberRule::between(0.0, 100.0),
            "verdict: otherwise a feature when parent value is at least this multiple of its standalone loss, "
