@@ -18,6 +18,7 @@
 #include "sim/output/moderation_report.hpp"
 #include "sim/output/results_writer.hpp"
 #include "sim/output/run_summary.hpp"
+#include "sim/output/verdict_report.hpp"
 #include "sim/study/study_plan.hpp"
 
 namespace gvsim::cli {
@@ -199,6 +200,7 @@ int simulate_and_write(const model::Scenario& scenario, const std::string& direc
     std::printf("after %s days of warm-up, by serving region:\n", fixed(scenario.experiment.warmup_days, 2).c_str());
     print_region_table(output::summarize_regions(outcome, region_names(scenario)));
     if (books) print_kpi_table(scenario, *books);
+    if (books) std::printf("%s", output::verdict_report(scenario, *books).c_str());
     if (outcome.market != nullptr && outcome.market->moderation() != nullptr) {
       std::printf("%s", output::moderation_report(scenario, outcome).c_str());
     }

@@ -6,6 +6,7 @@
 #include <string>
 
 #include "sim/economics/moderation_books.hpp"
+#include "sim/economics/parent_books.hpp"
 #include "sim/model/invariant.hpp"
 #include "sim/observe/cluster_day_cost.hpp"
 
@@ -123,6 +124,7 @@ RunBooks close_books(const model::Scenario& scenario, const observe::RunOutcome&
   for (std::size_t r = 0; r < scenario.regions.size(); ++r)
     books.kpis.push_back(compute_kpis(scenario, outcome, books.ledger, r));
   books.kpis.push_back(compute_kpis(scenario, outcome, books.ledger, kAllRegions));
+  books.parent = build_parent_books(scenario, outcome, books.ledger, books.kpis);
   return books;
 }
 

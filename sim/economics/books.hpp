@@ -2,6 +2,7 @@
 
 #include <vector>
 
+#include "sim/economics/parent_value.hpp"
 #include "sim/model/scenario.hpp"
 #include "sim/observe/run_outcome.hpp"
 
@@ -100,6 +101,7 @@ std::vector<double> platform_daily_profit(const Ledger& ledger);
 struct RunBooks {
   Ledger ledger;
   std::vector<Kpis> kpis;  ///< one per region in scenario order, then the whole platform
+  ParentBooks parent;      ///< value for the parent platform and the verdict, laid out like `kpis`
 };
 
 /// @brief The ledger and the KPIs of every region and of the whole platform (workload mode `users` only).

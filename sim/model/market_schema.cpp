@@ -65,6 +65,9 @@ void describe(Fields& f, SegmentSpec& v) {
   f.number("quality_sensitivity", v.quality_sensitivity, NumberRule::between(0.0, 10.0),
            "how strongly a poor video moves the segment's satisfaction: the learning rate toward outcome_poor is "
            "multiplied by it, capped at 1 (estimate: creators above 1, casual users below; 1 = neutral)");
+  f.choice("parent_role", v.parent_role, {"creator", "merchant", "viewer", "none"},
+           "what the segment's users are on the parent platform where it is present (regions' parent block): "
+           "creators and merchants count in those value channels, and all but `none` as app users");
 }
 
 void describe(Fields& f, TierSpec& v) {

@@ -50,6 +50,8 @@ struct SegmentSpec {
   double pack_propensity = 0.2;
   schema::SourceMark where;
   double quality_sensitivity = 1.0;  ///< multiplies the learning rate of a poor video's score
+  /// creator, merchant, viewer or none: what its users are on the parent app (sim/economics/parent_books.hpp)
+  std::string parent_role = "viewer";
 };
 
 /// @brief A subscription tier.

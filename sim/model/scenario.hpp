@@ -9,6 +9,7 @@
 #include "policies/market_entry_policy.hpp"
 #include "sim/model/market_spec.hpp"
 #include "sim/model/moderation_spec.hpp"
+#include "sim/model/parent_spec.hpp"
 #include "sim/model/policy_schema.hpp"
 #include "sim/model/pricing_policy_spec.hpp"
 #include "sim/model/rival_spec.hpp"
@@ -64,6 +65,7 @@ struct Region {
   std::vector<Datacenter> datacenters;
   SourceMark where;
   SourceMark name_where;
+  ParentPresenceSpec parent;  ///< the parent platform's presence and business in this region
 };
 
 /// @brief A WAN link between two regions' gateways.
@@ -266,6 +268,7 @@ struct Experiment {
   Sweep sweep;
   SourceMark where;
   RivalMarketSpec market;  ///< rival platforms and the adoption drive (mode users)
+  ParentSpec parent;       ///< value for the parent platform and the verdict's thresholds (mode users)
 };
 
 /// @brief Contents of regions/gpus.yaml.

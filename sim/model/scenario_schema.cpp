@@ -52,6 +52,7 @@ void describe(Fields& f, Region& v) {
   f.nested("payments", v.payments, "payment friction and fees");
   f.nested("regulation", v.regulation, "what the regulator does about published harmful clips");
   f.list("datacenters", v.datacenters, "datacenters located in this region (may be empty)");
+  f.nested("parent", v.parent, "the parent short-video platform's presence and business in this region");
 }
 
 void describe(Fields& f, WanLink& v) {
@@ -249,6 +250,10 @@ void describe(Fields& f, Experiment& v) {
             "random numbers)");
   f.nested("sweep", v.sweep, "variants of the experiment to run as one study (see Studies)");
   f.nested("market", v.market, "rival platforms, the choice among them, word of mouth and marketing (mode users)");
+  f.nested("parent", v.parent,
+           "what the tool is worth to its parent platform by channel, and the product / feature / cost-centre "
+           "verdict's thresholds (mode users)");
+  if (v.workload.mode != "users") f.inactive("parent", "workload mode is not users (no users, no parent value)");
 }
 
 void describe(Fields& f, GpuCatalog& v) {

@@ -13,6 +13,10 @@ namespace {
 double ratio(double a, double b) {
   return b > 0.0 ? a / b : std::nan("");
 }
+/// A day index, or an empty cell for -1 (never).
+double day_or_empty(int day) {
+  return day >= 0 ? static_cast<double>(day) : std::nan("");
+}
 }  // namespace
 
 // The writers expand each column declaration (*_columns.def) into the cell of a row: a column and its source.
@@ -20,7 +24,7 @@ double ratio(double a, double b) {
 #define GVSIM_COLUMN(constant, name, unit, meaning, source) table.cell(constant, source);
 
 std::string region_daily_csv(const model::Scenario& scenario, const observe::RunOutcome& outcome,
-                             const economics::Ledger& ledger) {
+                             const economics::Ledger& ledger, const economics::ParentBooks& parent_books) {
   using namespace columns::region_daily;
   DeclaredTable table(layout_of(kCsv));
   // Moderation columns only when a moderation policy is active, so runs without one keep their exact output.
@@ -33,6 +37,7 @@ std::string region_daily_csv(const model::Scenario& scenario, const observe::Run
       const auto& day = outcome.market->days()[r][d];
       const auto& money = ledger[r][d];
       const auto& latency = outcome.latency.day(r, d);
+      const auto& parent = parent_books.days[r][d];
       table.row();
       append_run_keys(table, scenario);
       table.cell(columns::keys::kDay, d);
@@ -51,6 +56,7 @@ std::string kpis_csv(const model::Scenario& scenario, const economics::RunBooks&
   if (moderated) table.add_columns(layout_of(columns::kpis_moderation::kCsv));
   for (std::size_t r = 0; r < books.kpis.size(); ++r) {
     const auto& k = books.kpis[r];
+    const auto& p = books.parent.kpis[r];
     table.row();
     append_run_keys(table, scenario);
 #include "sim/output/kpis_columns.def"

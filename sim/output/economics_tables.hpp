@@ -10,7 +10,7 @@ namespace gvsim::output {
 
 /// @brief Per day x region users, jobs and profit and loss (real-world units), as CSV text.
 std::string region_daily_csv(const model::Scenario& scenario, const observe::RunOutcome& outcome,
-                             const economics::Ledger& ledger);
+                             const economics::Ledger& ledger, const economics::ParentBooks& parent);
 
 /// @brief Headline KPIs per region and for the whole platform ("all"), as CSV text.
 std::string kpis_csv(const model::Scenario& scenario, const economics::RunBooks& books,

@@ -119,7 +119,7 @@ WrittenResults write_results(ResultsFolder& folder, const model::Scenario& scena
                                                             {"summary.csv", summary_csv(scenario, outcome)}};
   if (outcome.market != nullptr) {
     if (books == nullptr) throw std::logic_error("write_results: a users-mode run needs its books");
-    files.emplace_back("region_daily.csv", region_daily_csv(scenario, outcome, books->ledger));
+    files.emplace_back("region_daily.csv", region_daily_csv(scenario, outcome, books->ledger, books->parent));
     files.emplace_back("kpis.csv", kpis_csv(scenario, *books, outcome));
   }
   if (has_promotions(scenario, outcome))

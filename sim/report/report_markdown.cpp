@@ -7,6 +7,7 @@
 #include "sim/report/report_files.hpp"
 #include "sim/report/report_format.hpp"
 #include "sim/report/tornado_chart.hpp"
+#include "sim/report/report_verdict.hpp"
 
 namespace gvsim::report {
 
@@ -192,6 +193,7 @@ std::string report_markdown(const Study& study, const Analysis& analysis) {
   std::string md;
   study_section(study, analysis, md);
   headline_section(study, analysis, md);
+  md += verdict_markdown(study, analysis);
   paired_section(analysis, md);
   pareto_section(analysis, md);
   sensitivity_section(analysis, md);

@@ -106,6 +106,23 @@ void read_timeseries(const std::string& dir, double warmup_days, RunMetrics& out
   }
 }
 
+// The parent value and the verdict from kpis.csv, when it has them (results written before they existed do not):
+// each class as a 0/1 metric, so its mean over replications is the share of runs in that class.
+void read_verdict(const CsvFile& k, RunMetrics& out) {
+  if (!k.has_column(kpi_columns::kVerdict)) return;
+  const std::size_t kr = k.column(kpi_columns::kRegion), verdict = k.column(kpi_columns::kVerdict),
+                    parent = k.column(kpi_columns::kParentValueUsd), total = k.column(kpi_columns::kTotalValueUsd),
+                    trust = k.column(kpi_columns::kAdvertiserTrustMin);
+  for (std::size_t r = 0; r < k.size(); ++r) {
+    const std::string& name = k.at(r, kr);
+    add(out, name, "parent_value_usd", k.number(r, parent));
+    add(out, name, "total_value_usd", k.number(r, total));
+    add(out, name, "advertiser_trust_min", k.number(r, trust));
+    for (const char* c : {"product", "feature", "cost_centre"})
+      add(out, name, std::string("verdict_") + c, k.at(r, verdict) == c ? 1.0 : 0.0);
+  }
+}
+
 // kpis.csv (one row per user region plus `all`) and region_daily.csv (job outcomes over the whole run).
 void read_users(const std::string& dir, RunMetrics& out) {
   const CsvFile daily = CsvFile::read(dir + "/region_daily.csv");
@@ -169,6 +186,7 @@ void read_users(const std::string& dir, RunMetrics& out) {
     for (std::size_t m = 0; m < s.moderation.size(); ++m)
       add(out, name, std::string(kModerationColumns[m]->name), s.moderation[m]);
   }
+  read_verdict(k, out);
 }
 
 }  // namespace
@@ -200,6 +218,12 @@ const std::vector<MetricInfo>& metric_catalogue() {
       {"harmful_published", "harmful clips published (false negatives), whole run (moderation on)", true},
       {"incidents", "moderation incidents, whole run (moderation on)", true},
       {"fines_usd", "regulatory fines, whole run, USD (moderation on)", true},
+      {"parent_value_usd", "value for the parent platform, all channels, whole run, USD", true},
+      {"total_value_usd", "profit_usd + parent_value_usd, whole run, USD", true},
+      {"advertiser_trust_min", "lowest advertiser trust of the run, 0-1 (where the parent is present)", true},
+      {"verdict_product", "1 when the run's verdict is product, else 0 (mean: share of runs)", true},
+      {"verdict_feature", "1 when the run's verdict is feature, else 0 (mean: share of runs)", true},
+      {"verdict_cost_centre", "1 when the run's verdict is cost centre, else 0 (mean: share of runs)", true},
   };
   return catalogue;
 }
