@@ -306,7 +306,7 @@ std::pair<Rows, Rows> likeness_pair(const std::pair<std::string, std::string>& a
 
 }  // namespace
 
-TEST_CASE("labels lower incidents; a region's mandate labels clips without the policy", "[moderation][users]") {
+TEST_CASE("labels lower incidents, and a region's mandate labels clips without the policy", "[moderation][users]") {
   TempDir dir;
   const std::string experiment = write_scenario(dir, kRegulator);
   const std::string lax = "policies.moderation.binormal.prompt.threshold=3.0";
@@ -338,7 +338,7 @@ TEST_CASE("a better-separated class is published less and causes fewer incidents
   CHECK(std::fabs(total(separated, "published_political") - political) < 0.25 * political);
 }
 
-TEST_CASE("a more common class causes more incidents and fines; trust weights sum the classes", "[moderation][users]") {
+TEST_CASE("a more common class causes more incidents and fines, and trust weights sum the classes", "[moderation][users]") {
   const auto [rare, common] = likeness_pair({"0.01", "1"}, {"0.04", "1"});
   CHECK(total(common, "requests_likeness") > 2.5 * total(rare, "requests_likeness"));
   CHECK(total(rare, "incidents_likeness") > 10.0);

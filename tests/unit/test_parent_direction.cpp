@@ -47,9 +47,11 @@ TEST_CASE("more incidents lower advertiser trust and the parent's ad lift", "[pa
                                            "regions.china.regulation.forced_threshold_decrease=0",
                                            "parent.trust_per_incident=0.01"};
   auto few = common;
-  few.push_back("regions.china.regulation.incident_probability=0.0005");
+  for (const char* c : {"copyright", "likeness", "political", "commercial_misuse"})
+    few.push_back(std::string("regions.china.regulation.classes.") + c + ".incident_probability=0.0005");
   auto many = common;
-  many.push_back("regions.china.regulation.incident_probability=0.05");
+  for (const char* c : {"copyright", "likeness", "political", "commercial_misuse"})
+    many.push_back(std::string("regions.china.regulation.classes.") + c + ".incident_probability=0.05");
   const auto low = kpis_of("policy_moderation.yaml", few).at("china");
   const auto high = kpis_of("policy_moderation.yaml", many).at("china");
   INFO("trust min: few incidents " << low.at("advertiser_trust_min") << ", many " << high.at("advertiser_trust_min"));

@@ -12,7 +12,8 @@
 // offers, and with one tier the choice logit is logistic(intercept)), satisfaction frozen (learning rate
 // 0), conversion logit = intercept = -3.4 for everyone (price and satisfaction weights 0, one tier), method_share 1
 // and decline_rate 0 (conversions and renewals always pay), no credit packs, dissatisfaction and overprice churn
-// weights 0, so the paid hazard is h = paid_churn_per_month / 30 = 0.9 / 30 per day.
+// weights 0, so the paid hazard is h = paid_churn_per_month / 30 = 0.9 / 30 per day; a paying user who cancels
+// stays a free user of the platform (paid_cancel_to_rival 0) instead of leaving for the rival.
 //
 // Continuous-time idealisation: conversions at the constant rate lambda = K r c (K users, r requests per day, c =
 // logistic(-3.4)) and departures at hazard h give N(t) ~ Poisson((lambda / h)(1 - e^{-h t})), mean = variance.
@@ -140,7 +141,8 @@ std::string write_experiment(const TempDir& dir, int replication) {
       "      quality: [{day: 0, value: 1.5}, {day: " +
       gate + ", value: 1.5}, {day: " + gate +
       ", value: 0}]\n"
-      "  choice: {price_weight: 0, latency_weight_per_min: 0, switching_cost: 0.5, reference_share: " +
+      "  choice: {price_weight: 0, latency_weight_per_min: 0, switching_cost: 0.5, paid_cancel_to_rival: 0, "
+      "reference_share: " +
       number(1.0 / (1.0 + std::exp(1.5))) + "}\n";
   return dir.write("experiment_" + std::to_string(replication) + ".yaml", text);
 }
