@@ -6,8 +6,8 @@
 
 #include "sim/report/report_files.hpp"
 #include "sim/report/report_format.hpp"
-#include "sim/report/tornado_chart.hpp"
 #include "sim/report/report_verdict.hpp"
+#include "sim/report/tornado_chart.hpp"
 
 namespace gvsim::report {
 

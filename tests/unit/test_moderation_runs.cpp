@@ -338,7 +338,8 @@ TEST_CASE("a better-separated class is published less and causes fewer incidents
   CHECK(std::fabs(total(separated, "published_political") - political) < 0.25 * political);
 }
 
-TEST_CASE("a more common class causes more incidents and fines, and trust weights sum the classes", "[moderation][users]") {
+TEST_CASE("a more common class causes more incidents and fines, and trust weights sum the classes",
+          "[moderation][users]") {
   const auto [rare, common] = likeness_pair({"0.01", "1"}, {"0.04", "1"});
   CHECK(total(common, "requests_likeness") > 2.5 * total(rare, "requests_likeness"));
   CHECK(total(rare, "incidents_likeness") > 10.0);
