@@ -51,9 +51,12 @@ void check_expansions(const model::Scenario& scenario, schema::Diagnostics& diag
       continue;
     }
     if (e.day >= scenario.experiment.horizon_days) {
-      diagnostics.expected(e.where, path + ".day",
-                           "a day before horizon_days (" + schema::shortest(scenario.experiment.horizon_days) + ")",
-                           schema::shortest(e.day));
+      // Valid (the experiment may be run on a shorter horizon than it was written for), but it cannot act.
+      diagnostics.warning(e.where, path + ".day",
+                          "day " + schema::shortest(e.day) + " is not before horizon_days (" +
+                              schema::shortest(scenario.experiment.horizon_days) +
+                              "), so it has no effect in this run");
+      continue;
     }
     it->second += e.gpus >= 0 ? model::simulated_gpus(e.gpus, scenario.experiment.scale)
                               : -model::simulated_gpus(-e.gpus, scenario.experiment.scale);

@@ -12,7 +12,8 @@ namespace {
 
 bool is_share(const std::string& metric) {
   return metric == "users_share" || metric == "revenue_share" || metric.rfind("revenue_mix", 0) == 0 ||
-         metric == "gross_margin" || metric == "conversion" || metric == "paid_churn_month";
+         metric == "gross_margin" || metric == "conversion" || metric == "paid_churn_month" ||
+         metric == "gpu_hours_per_video_change";
 }
 
 std::string printf_text(const char* format, double v) {

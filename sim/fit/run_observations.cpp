@@ -27,7 +27,7 @@ double ratio(double part, double whole) {
 RunObservations RunObservations::read(const std::string& run_dir) {
   static const char* const kColumns[kSeriesCount] = {
       "users_new",         "jobs_delivered",  "revenue_net_usd", "revenue_subscriptions_usd",
-      "revenue_packs_usd", "revenue_api_usd", "cost_usd"};
+      "revenue_packs_usd", "revenue_api_usd", "cost_usd",        "gpu_hours_busy"};
   RunObservations r;
   const report::CsvFile daily = report::CsvFile::read(run_dir + "/region_daily.csv");
   const std::size_t day_col = daily.column("day");
@@ -82,6 +82,11 @@ double RunObservations::gross(int first, int last, const std::string& region,
          sum(kApi, first, last, region, except);
 }
 
+double RunObservations::gpu_hours_per_video(int first, int last, const std::string& region,
+                                            const std::vector<std::string>& except) const {
+  return ratio(sum(kGpuBusy, first, last, region, except), sum(kDelivered, first, last, region, except));
+}
+
 double RunObservations::value(const Target& t) const {
   const std::string& m = t.metric;
   if (m == "arppu_usd_month" || m == "conversion" || m == "paid_churn_month") {
@@ -104,6 +109,14 @@ double RunObservations::value(const Target& t) const {
     return ratio(sum(kSubscriptions, a, b, t.region, t.except) + sum(kPacks, a, b, t.region, t.except),
                  gross(a, b, t.region, t.except));
   if (m == "revenue_mix_api") return ratio(sum(kApi, a, b, t.region, t.except), gross(a, b, t.region, t.except));
+  if (m == "gpu_hours_per_video_change") {
+    // The window against the equally long period just before it: the change of the per-video GPU time.
+    const int before = a - (b - a + 1);
+    if (before < 0) return kNaN;
+    return ratio(gpu_hours_per_video(a, b, t.region, t.except),
+                 gpu_hours_per_video(before, a - 1, t.region, t.except)) -
+           1.0;
+  }
   if (m == "gross_margin") {
     const double net = sum(kNet, a, b, t.region, t.except);
     return ratio(net - sum(kCost, a, b, t.region, t.except), net);

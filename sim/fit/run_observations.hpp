@@ -23,11 +23,14 @@ class RunObservations {
   const std::vector<std::string>& regions() const { return regions_; }
 
  private:
-  enum Series { kUsersNew, kDelivered, kNet, kSubscriptions, kPacks, kApi, kCost, kSeriesCount };
+  enum Series { kUsersNew, kDelivered, kNet, kSubscriptions, kPacks, kApi, kCost, kGpuBusy, kSeriesCount };
   /// Sum of `series` over days [first, last] and the regions selected by `region` and `except`.
   double sum(Series series, int first, int last, const std::string& region,
              const std::vector<std::string>& except) const;
   double gross(int first, int last, const std::string& region, const std::vector<std::string>& except) const;
+  /// Busy GPU-hours per delivered video over days [first, last]; NaN without a delivered video.
+  double gpu_hours_per_video(int first, int last, const std::string& region,
+                             const std::vector<std::string>& except) const;
 
   std::vector<std::string> regions_;
   std::size_t days_ = 0;

@@ -16,8 +16,9 @@ using config::ConfigNode;
 using schema::Diagnostics;
 
 const std::vector<std::string> kDateMetrics = {"users_adopted", "users_share", "videos_delivered", "arr_net_usd"};
-const std::vector<std::string> kWindowMetrics = {"revenue_gross_usd", "revenue_share",
-                                                 "revenue_mix_subscriptions_packs", "revenue_mix_api", "gross_margin"};
+const std::vector<std::string> kWindowMetrics = {
+    "revenue_gross_usd", "revenue_share", "revenue_mix_subscriptions_packs",
+    "revenue_mix_api",   "gross_margin",  "gpu_hours_per_video_change"};
 const std::vector<std::string> kKpiMetrics = {"arppu_usd_month", "conversion", "paid_churn_month"};
 const std::vector<std::string> kTargetKeys = {"label", "metric", "region", "except", "date",      "day",    "window",
                                               "value", "range",  "above",  "public", "tolerance", "source", "fit"};

@@ -8,6 +8,7 @@
 #include "sim/fit/fit_table.hpp"
 #include "sim/fit/free_parameter.hpp"
 #include "sim/fit/optimiser.hpp"
+#include "sim/fit/run_observations.hpp"
 #include "sim/fit/targets.hpp"
 #include "tests/support/test_support.hpp"
 
@@ -77,8 +78,8 @@ TEST_CASE("targets: the shipped global baseline targets read against its regions
   const auto set = gvsim::fit::read_targets(gvsim::test::source_dir() + "/experiments/targets/global_baseline.yaml",
                                             {"china", "north_america", "europe", "southeast_asia", "japan_korea",
                                              "india", "latin_america", "middle_east_africa"});
-  CHECK(set.targets.size() == 17);
-  CHECK(set.last_day_needed() == 399);
+  CHECK(set.targets.size() == 23);
+  CHECK(set.last_day_needed() == 573);
 }
 
 TEST_CASE("targets: errors name file, line, column and key path, with suggestions", "[fit]") {
@@ -152,6 +153,40 @@ TEST_CASE("fit table: errors of points, ranges and thresholds", "[fit]") {
   CHECK(table.rows[1].within);
   const auto missing = gvsim::fit::compare(set, {std::nan(""), 25.0});
   CHECK(missing.objective == gvsim::fit::kMissingPenalty);
+}
+
+TEST_CASE("fit metrics: the change of GPU time per video compares a window with the period before it", "[fit]") {
+  // Two regions, six days: 1 busy GPU-hour per delivered video on days 0-2, then 0.7 on days 3-5 in China and
+  // 0.5 in Europe.
+  TempDir dir;
+  std::string daily =
+      "day,region,users_new,jobs_delivered,revenue_net_usd,revenue_subscriptions_usd,revenue_packs_usd,"
+      "revenue_api_usd,cost_usd,gpu_hours_busy\n";
+  for (int day = 0; day < 6; ++day) {
+    daily += std::to_string(day) + ",china,0,10,0,0,0,0,0," + (day < 3 ? "10" : "7") + "\n";
+    daily += std::to_string(day) + ",europe,0,20,0,0,0,0,0," + (day < 3 ? "20" : "10") + "\n";
+  }
+  dir.write("run/region_daily.csv", daily);
+  dir.write("run/kpis.csv", "region,arppu_usd_month,conversion,paid_churn_month\nall,25,0.02,0.2\n");
+  const auto run = gvsim::fit::RunObservations::read(dir.path() + "/run");
+  Target t;
+  t.metric = "gpu_hours_per_video_change";
+  t.first_day = 3;
+  t.last_day = 5;
+  CHECK(run.value(t) == Approx((21.0 + 30.0) / (30.0 + 60.0) - 1.0));  // 51 h for 90 videos against 90 h
+  t.region = "china";
+  CHECK(run.value(t) == Approx(-0.3));
+  t.region = "all";
+  t.except = {"china"};
+  CHECK(run.value(t) == Approx(-0.5));
+  t.first_day = 2;  // the period before would start on day -2
+  CHECK(std::isnan(run.value(t)));
+  t.first_day = 3;
+  t.last_day = 6;  // beyond the run
+  CHECK(std::isnan(run.value(t)));
+  t.value = -0.3;
+  t.last_day = 5;
+  CHECK(gvsim::fit::target_error(t, run.value(t)) == Approx((-0.5 + 0.3) / -0.3));
 }
 
 TEST_CASE("free parameters: bounds, start and malformed texts", "[fit]") {

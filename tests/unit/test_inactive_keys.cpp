@@ -1,5 +1,6 @@
 // A key written where it cannot act is not silently accepted: parameters of a policy implementation that is not
-// the chosen one draw a located warning (they stay valid, so that changing `name` alone switches).
+// the chosen one draw a located warning (they stay valid, so that changing `name` alone switches), and so does a
+// fleet change dated on or after the horizon.
 #include <catch2/catch.hpp>
 
 #include <string>
@@ -29,4 +30,15 @@ TEST_CASE("parameters of an implementation that is not chosen draw a located war
   const auto plain = run_gvsim({"validate", quickstart});
   CHECK(plain.exit_code == 0);
   CHECK(plain.err.find("warning") == std::string::npos);
+}
+
+TEST_CASE("a fleet change on or after the horizon draws a located warning, not an error", "[cli][config]") {
+  // The global baseline adds GPUs on day 390; run on 120 days it stays valid and says the change cannot act.
+  const auto result =
+      run_gvsim({"validate", source_dir() + "/experiments/global_baseline.yaml", "--set", "horizon_days=120"});
+  INFO(result.err);
+  CHECK(result.exit_code == 0);
+  CHECK_THAT(result.err, Catch::Matchers::Contains("global_baseline.yaml:") &&
+                             Catch::Matchers::Contains("policies.expansions[0].day: day 390 is not before "
+                                                       "horizon_days (120), so it has no effect in this run"));
 }
