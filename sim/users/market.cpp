@@ -19,6 +19,7 @@ Market::Market(const model::Scenario& scenario, std::uint64_t seed, std::uint64_
       segment_days_(scenario.experiment.workload.users.segments, scenario.regions.size()),
       rivals_(scenario, seed, replication),
       drive_(scenario.experiment.market.adoption, scenario.regions.size()),
+      free_offer_(scenario),
       adoption_varies_(rivals_.any() || drive_.dynamic()),
       platform_latency_s_(scenario.regions.size(), scenario.experiment.market.choice.platform_generation_s),
       offers_(scenario),
