@@ -101,11 +101,21 @@ FreeOffer::FreeOffer(const model::Scenario& scenario) {
         credits == reference ? now : credit_coverage(segment.requests_per_day, clips, reference);
     lapse_.push_back(std::exp(weight * (at_reference - now)));
   }
+  segment_adoption_.assign(users.segments.size(), 1.0);
   const double clip = consumer_share > 0.0 ? clip_credits / consumer_share : 0.0;
   if (clip <= 0.0) return;  // no consumer clips: free credits buy nothing
   free_clips_ = credits / clip;
   const double response = scenario.experiment.market.adoption.free_credit_response;
-  adoption_ = std::exp(response * (std::log1p(credits / clip) - std::log1p(reference / clip)));
+  const double consumer = std::exp(response * (std::log1p(credits / clip) - std::log1p(reference / clip)));
+  if (consumer == 1.0) return;  // exactly as without the free offer
+  double weighted = 0.0;
+  double shares = 0.0;
+  for (std::size_t s = 0; s < users.segments.size(); ++s) {
+    if (!users.segments[s].api_billing) segment_adoption_[s] = consumer;
+    weighted += users.segments[s].share * segment_adoption_[s];
+    shares += users.segments[s].share;
+  }
+  adoption_ = shares > 0.0 ? weighted / shares : 1.0;
 }
 
 }  // namespace gvsim::users

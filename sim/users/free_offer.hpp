@@ -25,8 +25,10 @@ double credit_coverage(double requests_per_day, const std::vector<ClipCredits>& 
 /// Both effects are relative to `pricing.free_credits_reference`, the free offer at which the regions' Bass
 /// coefficients and the segments' free-lapse rates hold, so both multipliers are exactly 1 when the free credits
 /// equal the reference or the weights are 0:
-/// - adoption: p and q x exp(k (ln(1 + F / c) - ln(1 + F_ref / c))), c the mean clip's credits over the consumer
-///   segments (weighted by share), k = market.adoption.free_credit_response;
+/// - adoption: each consumer segment's part of the Bass hazard x exp(k (ln(1 + F / c) - ln(1 + F_ref / c))), c the
+///   mean clip's credits over the consumer segments (weighted by share), k = market.adoption.free_credit_response;
+///   segments billed per use have no free credits and keep their part, so p and q are multiplied by the
+///   share-weighted mean of the segments' factors and a new user's segment is drawn by share x factor;
 /// - lapse of a free user of segment s: x exp(w (C_s(F_ref) - C_s(F))), C_s = credit_coverage,
 ///   w = behaviour.lapse_coverage_weight (1 for segments billed per use).
 class FreeOffer {
@@ -34,8 +36,10 @@ class FreeOffer {
   /// @brief The free offer of `scenario`'s user model.
   explicit FreeOffer(const model::Scenario& scenario);
 
-  /// @brief Multiplier of both Bass coefficients from the free daily credits.
+  /// @brief Multiplier of both Bass coefficients from the free daily credits (share-weighted over the segments).
   double adoption_multiplier() const { return adoption_; }
+  /// @brief Multiplier of `segment`'s part of the adoption hazard (1 for segments billed per use).
+  double segment_adoption(std::size_t segment) const { return segment_adoption_[segment]; }
   /// @brief Multiplier of the daily lapse hazard of a free user of `segment`.
   double lapse_multiplier(std::size_t segment) const { return lapse_[segment]; }
   /// @brief Share of the wanted credits of a free user of `segment` that the free daily credits cover.
@@ -46,6 +50,7 @@ class FreeOffer {
  private:
   double adoption_ = 1.0;
   double free_clips_ = 0.0;
+  std::vector<double> segment_adoption_;
   std::vector<double> lapse_;
   std::vector<double> coverage_;
 };

@@ -28,8 +28,9 @@ Market::Market(const model::Scenario& scenario, std::uint64_t seed, std::uint64_
   const auto& classes = scenario.experiment.workload.clip_classes;
   double share = 0.0;
   for (const auto& segment : spec_.segments) {
+    // New users' segments by share, times the free offer's pull on the segment (1 at the reference).
+    share += segment.share * free_offer_.segment_adoption(segments_.size());
     segments_.push_back(&segment);
-    share += segment.share;
     segment_share_cumulative_.push_back(share);
     std::vector<double> cumulative;
     std::vector<std::uint32_t> index;
