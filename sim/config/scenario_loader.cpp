@@ -8,6 +8,7 @@
 #include "sim/config/clip_work_checks.hpp"
 #include "sim/config/config_node.hpp"
 #include "sim/config/config_reader.hpp"
+#include "sim/config/free_offer_checks.hpp"
 #include "sim/config/overrides.hpp"
 #include "sim/config/parent_checks.hpp"
 #include "sim/config/region_overrides.hpp"
@@ -149,6 +150,7 @@ model::Scenario load_scenario(const std::string& experiment_path, const LoadOpti
   scenario.video_models = std::move(video_models.models);
   resolve_clip_work(scenario, diagnostics);
   check_parent(scenario, diagnostics);
+  check_free_offer(scenario, diagnostics);
   if (gpus_read && wan_read) {
     check_scenario(scenario, wan.links, regions_dir.string(), diagnostics);
   }

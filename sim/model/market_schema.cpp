@@ -81,6 +81,11 @@ void describe(Fields& f, TierSpec& v) {
 void describe(Fields& f, PricingSpec& v) {
   f.number("free_daily_credits", v.free_daily_credits, NumberRule::between(0.0, 1e6),
            "credits a free user gets each local day, no rollover (calibration P2)");
+  f.here_of("free_credits_reference", v.reference_where);
+  f.number("free_credits_reference", v.free_credits_reference, NumberRule::between(0.0, 1e6, "credits/d"),
+           "free daily credits at which the regions' Bass coefficients and the segments' free_lapse_per_day hold "
+           "(calibration P2: fitted at 66); free credits above it raise adoption and lower free lapse, below it "
+           "the reverse (market.adoption.free_credit_response, behaviour.lapse_coverage_weight)");
   f.named("tiers", v.tiers, "subscription tiers by name", 1);
   f.number("pack_usd", v.pack_usd, NumberRule::positive_up_to(100000.0, "USD"), "price of a credit pack");
   f.number("pack_credits", v.pack_credits, NumberRule::positive_up_to(1e9), "credits in a pack");
@@ -102,6 +107,12 @@ void describe(Fields& f, BehaviourSpec& v) {
   f.number("churn_competitor_weight", v.churn_competitor_weight, NumberRule::between(0.0, 50.0),
            "churn multiplied by exp(weight x the best rival's utility advantage beyond the switching cost); conversion "
            "logit reduced by the same term (see market.rivals)");
+  f.here_of("lapse_coverage_weight", v.lapse_coverage_where);
+  f.number("lapse_coverage_weight", v.lapse_coverage_weight, NumberRule::between(0.0, 50.0),
+           "free lapse multiplied by exp(weight x (C(reference) - C(free credits))), C the expected share of a "
+           "free user's wanted credits per day the free credits cover (pricing.free_credits_reference; "
+           "estimate: with no free credits at all a free user lapses e = 2.7 times as fast, besides the satisfaction "
+           "each refused request costs)");
   f.number("satisfaction_initial", v.satisfaction_initial, NumberRule::probability(), "satisfaction of a new user");
   f.number("satisfaction_learning_rate", v.satisfaction_learning_rate, NumberRule::probability(),
            "satisfaction moves this fraction of the way toward each outcome's score");

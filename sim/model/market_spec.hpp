@@ -65,6 +65,8 @@ struct TierSpec {
 /// @brief Prices: free credits, subscription tiers, credit packs and API billing.
 struct PricingSpec {
   double free_daily_credits = 66.0;
+  double free_credits_reference = 66.0;  ///< free offer at which Bass coefficients and free-lapse rates hold
+  schema::SourceMark reference_where;    ///< where free_credits_reference is written (line 0: not written)
   std::vector<TierSpec> tiers;
   double pack_usd = 5.0;
   double pack_credits = 330.0;
@@ -79,6 +81,8 @@ struct BehaviourSpec {
   double churn_dissatisfaction_weight = 2.0;
   double churn_overprice_weight = 1.0;
   double churn_competitor_weight = 1.0;
+  double lapse_coverage_weight = 1.0;       ///< free lapse x exp(weight x (coverage at reference - coverage))
+  schema::SourceMark lapse_coverage_where;  ///< where lapse_coverage_weight is written (line 0: not written)
   double satisfaction_initial = 0.7;
   double satisfaction_learning_rate = 0.3;
   double fast_wait_share_of_patience = 0.25;

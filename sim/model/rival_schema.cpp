@@ -67,6 +67,12 @@ void describe(Fields& f, AdoptionDriveSpec& v) {
            "p multiplied by 1 + this x ln(1 + spend / reference): diminishing returns (estimate)");
   f.number("marketing_reference_usd_per_day", v.marketing_reference_usd_per_day,
            NumberRule::positive_up_to(1e9, "USD/d"), "spend at which the response reaches response x ln 2 (estimate)");
+  f.here_of("free_credit_response", v.free_credit_response_where);
+  f.number("free_credit_response", v.free_credit_response, NumberRule::between(0.0, 50.0),
+           "p and q multiplied by exp(this x (ln(1 + free clips a day) - ln(1 + reference free clips a day))), "
+           "free clips = free daily credits / the mean clip's credits, reference at "
+           "workload.users.pricing.free_credits_reference: diminishing returns (estimate: 5x the free credits "
+           "raise the adoption hazard by about half)");
 }
 
 void describe(Fields& f, RivalMarketSpec& v) {

@@ -50,6 +50,8 @@ struct AdoptionDriveSpec {
   double marketing_usd_per_day = 0.0;
   double marketing_response = 0.3;
   double marketing_reference_usd_per_day = 10000.0;
+  double free_credit_response = 0.3;              ///< adoption x exp(this x (ln(1 + free clips) - same at reference))
+  schema::SourceMark free_credit_response_where;  ///< where free_credit_response is written (line 0: not written)
 };
 
 /// @brief The experiment's `market` block: rival platforms, the choice among them and the adoption drive.

@@ -19,6 +19,7 @@ Market::Market(const model::Scenario& scenario, std::uint64_t seed, std::uint64_
       segment_days_(scenario.experiment.workload.users.segments, scenario.regions.size()),
       rivals_(scenario, seed, replication),
       drive_(scenario.experiment.market.adoption, scenario.regions.size()),
+      free_offer_(scenario),
       adoption_varies_(rivals_.any() || drive_.dynamic()),
       platform_latency_s_(scenario.regions.size(), scenario.experiment.market.choice.platform_generation_s),
       offers_(scenario),
@@ -27,8 +28,9 @@ Market::Market(const model::Scenario& scenario, std::uint64_t seed, std::uint64_
   const auto& classes = scenario.experiment.workload.clip_classes;
   double share = 0.0;
   for (const auto& segment : spec_.segments) {
+    // New users' segments by share, times the free offer's pull on the segment (1 at the reference).
+    share += segment.share * free_offer_.segment_adoption(segments_.size());
     segments_.push_back(&segment);
-    share += segment.share;
     segment_share_cumulative_.push_back(share);
     std::vector<double> cumulative;
     std::vector<std::uint32_t> index;

@@ -13,6 +13,7 @@
 #include "sim/users/api_demand.hpp"
 #include "sim/users/delivery_timing.hpp"
 #include "sim/users/enterprise_contracts.hpp"
+#include "sim/users/free_offer.hpp"
 #include "sim/users/generation_quality.hpp"
 #include "sim/users/job_request.hpp"
 #include "sim/users/market_policies.hpp"
@@ -163,6 +164,7 @@ class Market {
   SegmentLedger segment_days_;
   RivalMarket rivals_;
   AdoptionDrive drive_;
+  FreeOffer free_offer_;                    ///< what the free credits do to adoption and free lapse
   bool adoption_varies_;                    ///< the hazard changes at midnights (rivals or word of mouth)
   std::vector<double> platform_latency_s_;  ///< per region: generation time + last day's mean queue wait
   UpgradeOffers offers_;

@@ -53,7 +53,9 @@ void Market::midnight(std::size_t region, double t) {
           }
         }
       } else {
-        const double hazard = spec.free_lapse_per_day * std::exp(dissatisfaction + competitor);
+        // Free users whose wanted use the free credits cover less than at the reference lapse faster.
+        const double hazard =
+            spec.free_lapse_per_day * free_offer_.lapse_multiplier(g) * std::exp(dissatisfaction + competitor);
         if (s.churn.bernoulli(1.0 - std::exp(-hazard))) {
           ++segment_days_.of_user(table_, u, t - 1.0).free_lapsed;
           table_.state[u] = UserState::kChurned;

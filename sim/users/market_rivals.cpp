@@ -11,7 +11,9 @@ namespace gvsim::users {
 std::pair<double, double> Market::adoption_coefficients(std::size_t region) const {
   const auto& market = scenario_.regions[region].market;
   // Every multiplier is exactly 1 when its effect is off, so the products equal the given coefficients.
-  const double share = rivals_.adoption_multiplier(region);
+  // The free offer scales the consumer segments' part of the hazard (FreeOffer; the new user's segment is drawn
+  // accordingly): generous free credits draw innovators to try the tool and let imitators try what they saw.
+  const double share = rivals_.adoption_multiplier(region) * free_offer_.adoption_multiplier();
   const double p = market.bass_p_per_year / kYear * drive_.innovation_multiplier() * share;
   const double q = market.bass_q_per_year / kYear * drive_.imitation_multiplier(region) * share;
   return {p, q};

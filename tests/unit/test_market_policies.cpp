@@ -90,6 +90,7 @@ std::string write_scenario(const TempDir& dir, const std::string& regions, const
                        "        pack_propensity: 0\n"
                        "    pricing:\n"
                        "      free_daily_credits: 10\n"
+                       "      free_credits_reference: 10\n"  // the Bass and lapse rates hold at this offer
                        "      tiers:\n"
                        "        plus: {usd_per_month: 10, credits_per_month: 1000}\n"
                        "      pack_usd: 5\n"

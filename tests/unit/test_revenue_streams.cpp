@@ -77,8 +77,11 @@ TEST_CASE("conversions change smoothly as free daily credits cross the dearest c
   const std::string file = write_experiment(dir);
   std::vector<double> conversions;
   for (int credits = 0; credits <= 150; credits += 10) {
+    // The reference follows the credits, so that only the conversion side moves here (adoption and lapse answer
+    // the free credits in tests/unit/test_free_offer.cpp).
     const auto o = run(file, dir.path() + "/out" + std::to_string(credits),
-                       {"workload.users.pricing.free_daily_credits=" + std::to_string(credits)});
+                       {"workload.users.pricing.free_daily_credits=" + std::to_string(credits),
+                        "workload.users.pricing.free_credits_reference=" + std::to_string(credits)});
     conversions.push_back(o.totals.at("conversions"));
   }
   for (std::size_t i = 0; i + 1 < conversions.size(); ++i) {
