@@ -1,7 +1,5 @@
 #pragma once
 
-#include <simgrid/forward.h>
-
 #include <cstddef>
 #include <cstdint>
 #include <memory>
@@ -17,11 +15,13 @@ namespace gvsim::engine {
 
 class JobSource;
 
-/// @brief Brings jobs in: one actor per region stepping its user market, or synthetic arrivals on the calendar.
+/// @brief Brings jobs in as events of the run's EventCalendar: each region's user market, or synthetic arrivals.
 ///
-/// In users mode with moderation, a GPU that holds a video for review adds an event to the region's market
-/// calendar; the region's actor then sleeps on a semaphore released then (on_video_held) instead of sleeping
-/// until its next known event. Synthetic arrivals are events of the run's EventCalendar, one pending per load.
+/// Users mode: one pending step per region, at its market's next event time; a step runs the market's event and
+/// submits its request (or hands a reviewed video to delivery), then schedules the next. With moderation, a GPU that
+/// holds a video for review adds an event to the region's market calendar (on_video_held): if it comes before the
+/// pending step, an earlier step is scheduled and the pending one goes stale. Synthetic mode: one pending arrival
+/// per load.
 class MarketDriver {
  public:
   /// @brief Drivers submitting through `router` and handing reviewed videos to `delivery`.
@@ -31,11 +31,11 @@ class MarketDriver {
   MarketDriver(const MarketDriver&) = delete;
   MarketDriver& operator=(const MarketDriver&) = delete;
 
-  /// @brief Users mode: creates one market actor per region on its edge host (and its wake-up semaphore).
-  void start_markets(const std::vector<sg4::Host*>& region_edges);
+  /// @brief Users mode: schedules the first market step of each region, in region order.
+  void start_markets();
   /// @brief Synthetic mode: schedules the first arrival of each synthetic load, in the order the workload lists them.
   void start_arrivals();
-  /// @brief A GPU held a video of `region` for review: its market actor looks at its calendar again.
+  /// @brief A GPU held a video of `region` for review: the region's next step is looked up again.
   void on_video_held(std::size_t region);
 
  private:
@@ -45,7 +45,10 @@ class MarketDriver {
   void schedule_arrival(ArrivalStream& stream);
   /// The arrival of `stream` due now: its job is drawn and submitted, the next one scheduled.
   void arrive(ArrivalStream& stream);
-  void drive_market(std::size_t region);
+  /// Schedules the next step of `region`'s market unless one is pending at that time or earlier.
+  void schedule_step(std::size_t region);
+  /// Runs the market event of `region` due now.
+  void step_market(std::size_t region);
 
   const model::Scenario& scenario_;
   observe::RunOutcome& outcome_;
@@ -53,7 +56,9 @@ class MarketDriver {
   VideoDelivery& delivery_;
   EventCalendar& calendar_;
   std::vector<std::unique_ptr<ArrivalStream>> arrivals_;
-  std::vector<sg4::SemaphorePtr> wake_;  ///< per region in users mode with moderation: new calendar event
+  std::vector<double> next_step_s_;          ///< per region: time of the pending market step (infinity: none)
+  std::vector<std::uint64_t> step_version_;  ///< per region: the pending step's number (older ones are stale)
+  std::vector<std::uint64_t> sequence_;      ///< per region: tickets issued
 };
 
 }  // namespace gvsim::engine

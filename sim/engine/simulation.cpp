@@ -98,7 +98,7 @@ class Run {
       });
     }
     if (users) {
-      markets_.start_markets(region_edges_);
+      markets_.start_markets();
     } else {
       markets_.start_arrivals();
     }
