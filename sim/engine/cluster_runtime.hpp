@@ -55,7 +55,6 @@ struct ClusterRuntime {
   std::int64_t running_free = 0;
   std::int64_t running_paid = 0;
   std::deque<Delivery> deliveries;
-  sg4::SemaphorePtr delivery_available;
   sg4::Host* source_host = nullptr;
   std::unique_ptr<rng::RandomStream> failures;  ///< stream `failures/CLUSTER`: which generations fail
   // Capacity.

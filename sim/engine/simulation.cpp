@@ -2,7 +2,6 @@
 
 #include <simgrid/s4u/Actor.hpp>
 #include <simgrid/s4u/Engine.hpp>
-#include <simgrid/s4u/Semaphore.hpp>
 
 #include <csignal>
 #include <memory>
@@ -80,7 +79,6 @@ class Run {
       auto& runtime = runtimes_[c];
       const std::string& region_name = scenario_.regions[outcome_.clusters[c].region].name;
       runtime.queue = model::scheduling_for(experiment, region_name).make();
-      runtime.delivery_available = sg4::Semaphore::create(0);
       runtime.source_host = built.cluster_hosts[c].front();
       runtime.failures = std::make_unique<rng::RandomStream>(
           experiment.seed, static_cast<std::uint64_t>(experiment.replication), "failures/" + outcome_.clusters[c].name);
