@@ -2,19 +2,19 @@
 
 #include <simgrid/engine.h>  // simgrid_get_clock(): s4u/Engine.hpp takes seconds to compile
 #include <simgrid/s4u/Actor.hpp>
-#include <simgrid/s4u/Semaphore.hpp>
 
 #include <algorithm>
 #include <cmath>
 
 #include "policies/registry.hpp"
+#include "sim/engine/gpu_dispatch.hpp"
 #include "sim/model/policy_schema.hpp"
 
 namespace gvsim::engine {
 
 CapacityControl::CapacityControl(const model::Scenario& scenario, observe::RunOutcome& outcome,
-                                 std::vector<ClusterRuntime>& runtimes)
-    : scenario_(scenario), outcome_(outcome), runtimes_(runtimes) {}
+                                 std::vector<ClusterRuntime>& runtimes, GpuDispatch& dispatch)
+    : scenario_(scenario), outcome_(outcome), runtimes_(runtimes), dispatch_(dispatch) {}
 
 std::size_t CapacityControl::prepare(std::size_t c) {
   const auto& experiment = scenario_.experiment;
@@ -59,11 +59,12 @@ void CapacityControl::activate(std::size_t c, std::int64_t n, double t) {
       if (runtime.slots[slot] != state) continue;
       runtime.slots[slot] = SlotState::kActive;
       if (state != SlotState::kRetiring) ++runtime.in_service;
-      if (state == SlotState::kParked) runtime.slot_wake[slot]->release();
+      if (state == SlotState::kParked) dispatch_.on_activated(c, slot);
       --n;
     }
   }
   outcome_.recorder.on_capacity(c, t, runtime.in_service, runtime.reserved);
+  dispatch_.dispatch(c);
 }
 
 void CapacityControl::retire(std::size_t c, std::int64_t n, double t) {

@@ -10,6 +10,8 @@
 
 namespace gvsim::engine {
 
+class GpuDispatch;
+
 /// @brief Owns each cluster's GPUs in service: scheduled expansions, the capacity policy's orders and releases.
 ///
 /// A cluster gets one host per GPU it may ever hold (its peak fleet plus the policy's headroom); the slots beyond
@@ -17,8 +19,9 @@ namespace gvsim::engine {
 /// order) puts orders in service when they arrive and asks the policy at each check interval.
 class CapacityControl {
  public:
-  /// @brief Capacity of the clusters of `runtimes`.
-  CapacityControl(const model::Scenario& scenario, observe::RunOutcome& outcome, std::vector<ClusterRuntime>& runtimes);
+  /// @brief Capacity of the clusters of `runtimes`; slots put back in service rejoin `dispatch`.
+  CapacityControl(const model::Scenario& scenario, observe::RunOutcome& outcome, std::vector<ClusterRuntime>& runtimes,
+                  GpuDispatch& dispatch);
 
   /// @brief Sets up the capacity policy, scheduled expansions and slot states of cluster c; returns the hosts it
   /// needs.
@@ -39,6 +42,7 @@ class CapacityControl {
   const model::Scenario& scenario_;
   observe::RunOutcome& outcome_;
   std::vector<ClusterRuntime>& runtimes_;
+  GpuDispatch& dispatch_;
 };
 
 }  // namespace gvsim::engine

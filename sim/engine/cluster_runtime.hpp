@@ -24,12 +24,19 @@ struct Delivery {
   double handed_s = 0.0;      ///< when the video was handed over for delivery
 };
 
-/// @brief Where a GPU slot (one host, one worker actor) stands with respect to capacity.
+/// @brief A job on a GPU slot.
+struct RunningJob {
+  policies::JobTicket job;
+  double wait_s = 0.0;   ///< its wait in the queue
+  double start_s = 0.0;  ///< when it started
+};
+
+/// @brief Where a GPU slot (one host) stands with respect to capacity.
 enum class SlotState {
   kActive,       ///< in service
   kRetiring,     ///< released while running a job: leaves service when the job ends
-  kRetiredIdle,  ///< released while idle: leaves at once, its worker parks when it next wakes
-  kParked,       ///< out of service, its worker blocked until the slot is activated again
+  kRetiredIdle,  ///< released while idle: leaves service at once, leaves the idle line when its turn comes
+  kParked,       ///< out of service, out of the idle line until the slot is activated again
 };
 
 /// @brief A capacity order on its way: GPUs that enter service at `ready_s`.
@@ -42,13 +49,12 @@ struct PendingOrder {
 /// @brief The live state of one cluster during a run.
 struct ClusterRuntime {
   std::unique_ptr<policies::SchedulingPolicy> queue;
-  sg4::SemaphorePtr work_available;  ///< one token per job pushed and not yet taken
-  sg4::SemaphorePtr cap_wake;        ///< wakes workers holding a token no queued job may use yet
-  std::int64_t cap_parked = 0;       ///< workers waiting on cap_wake
+  std::deque<std::uint32_t> idle;        ///< GPU slots waiting for a job, the longest idle first
+  std::vector<double> host_speed;        ///< per slot: its SimGrid host's speed (flop/s)
+  std::vector<RunningJob> running_jobs;  ///< per slot: the job it runs (meaningless while idle)
   std::int64_t running_free = 0;
   std::int64_t running_paid = 0;
   std::deque<Delivery> deliveries;
-  sg4::SemaphorePtr delivery_available;
   sg4::Host* source_host = nullptr;
   std::unique_ptr<rng::RandomStream> failures;  ///< stream `failures/CLUSTER`: which generations fail
   // Capacity.
@@ -58,7 +64,6 @@ struct ClusterRuntime {
   std::int64_t reserved = 1;
   std::int64_t on_order = 0;
   std::vector<SlotState> slots;
-  std::vector<sg4::SemaphorePtr> slot_wake;
   std::vector<PendingOrder> orders;  ///< scheduled expansions and on-demand orders not yet in service
   double last_check_s = 0.0;
   double last_busy_s = 0.0;

@@ -1,18 +1,17 @@
 #include "sim/engine/job_router.hpp"
 
-#include <simgrid/s4u/Semaphore.hpp>
-
 #include <algorithm>
 #include <cstdint>
 
 #include "policies/registry.hpp"
+#include "sim/engine/gpu_dispatch.hpp"
 #include "sim/model/policy_schema.hpp"
 
 namespace gvsim::engine {
 
 JobRouter::JobRouter(const model::Scenario& scenario, observe::RunOutcome& outcome,
-                     std::vector<ClusterRuntime>& runtimes, const model::RegionGraph& graph)
-    : scenario_(scenario), outcome_(outcome), runtimes_(runtimes), graph_(graph) {
+                     std::vector<ClusterRuntime>& runtimes, const model::RegionGraph& graph, GpuDispatch& dispatch)
+    : scenario_(scenario), outcome_(outcome), runtimes_(runtimes), graph_(graph), dispatch_(dispatch) {
   for (const auto& region : scenario.regions) {
     placements_.push_back(model::placement_for(scenario.experiment, region.name).make());
   }
@@ -45,10 +44,8 @@ void JobRouter::submit(std::size_t region, const policies::JobTicket& job) {
   const std::size_t cluster = allowed[placements_[region]->choose(allowed)].cluster;
   outcome_.recorder.on_arrival(cluster, job.submit_time_s);
   ++outcome_.events;
-  auto& runtime = runtimes_[cluster];
-  runtime.queue->push(job);
-  runtime.work_available->release();
-  if (runtime.cap_parked > 0) runtime.cap_wake->release();
+  runtimes_[cluster].queue->push(job);
+  dispatch_.dispatch(cluster);
 }
 
 }  // namespace gvsim::engine

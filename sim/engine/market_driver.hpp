@@ -1,10 +1,11 @@
 #pragma once
 
-#include <simgrid/forward.h>
-
 #include <cstddef>
+#include <cstdint>
+#include <memory>
 #include <vector>
 
+#include "sim/engine/event_calendar.hpp"
 #include "sim/engine/job_router.hpp"
 #include "sim/engine/video_delivery.hpp"
 #include "sim/model/scenario.hpp"
@@ -14,33 +15,50 @@ namespace gvsim::engine {
 
 class JobSource;
 
-/// @brief Owns the actors that bring jobs in: one per region, stepping its user market or its synthetic arrivals.
+/// @brief Brings jobs in as events of the run's EventCalendar: each region's user market, or synthetic arrivals.
 ///
-/// In users mode with moderation, a worker that holds a video for review adds an event to the region's market
-/// calendar; the region's actor then sleeps on a semaphore the worker releases (on_video_held) instead of sleeping
-/// until its next known event.
+/// Users mode: one pending step per region, at its market's next event time; a step runs the market's event and
+/// submits its request (or hands a reviewed video to delivery), then schedules the next. With moderation, a GPU that
+/// holds a video for review adds an event to the region's market calendar (on_video_held): if it comes before the
+/// pending step, an earlier step is scheduled and the pending one goes stale. Synthetic mode: one pending arrival
+/// per load.
 class MarketDriver {
  public:
   /// @brief Drivers submitting through `router` and handing reviewed videos to `delivery`.
   MarketDriver(const model::Scenario& scenario, observe::RunOutcome& outcome, JobRouter& router,
-               VideoDelivery& delivery);
+               VideoDelivery& delivery, EventCalendar& calendar);
+  ~MarketDriver();
+  MarketDriver(const MarketDriver&) = delete;
+  MarketDriver& operator=(const MarketDriver&) = delete;
 
-  /// @brief Users mode: creates one market actor per region on its edge host (and its wake-up semaphore).
-  void start_markets(const std::vector<sg4::Host*>& region_edges);
-  /// @brief Synthetic mode: creates one arrival actor per synthetic load, in the order the workload lists them.
-  void start_arrivals(const std::vector<sg4::Host*>& region_edges);
-  /// @brief A worker held a video of `region` for review: its market actor looks at its calendar again.
+  /// @brief Users mode: schedules the first market step of each region, in region order.
+  void start_markets();
+  /// @brief Synthetic mode: schedules the first arrival of each synthetic load, in the order the workload lists them.
+  void start_arrivals();
+  /// @brief A GPU held a video of `region` for review: the region's next step is looked up again.
   void on_video_held(std::size_t region);
 
  private:
-  void arrive(std::size_t region, JobSource& source, const policies::InferencePolicy& inference);
-  void drive_market(std::size_t region);
+  /// One synthetic load: its source, its inference policy and its next arrival.
+  struct ArrivalStream;
+  /// Draws the next arrival of `stream` and schedules it (nothing at or after the horizon).
+  void schedule_arrival(ArrivalStream& stream);
+  /// The arrival of `stream` due now: its job is drawn and submitted, the next one scheduled.
+  void arrive(ArrivalStream& stream);
+  /// Schedules the next step of `region`'s market unless one is pending at that time or earlier.
+  void schedule_step(std::size_t region);
+  /// Runs the market event of `region` due now.
+  void step_market(std::size_t region);
 
   const model::Scenario& scenario_;
   observe::RunOutcome& outcome_;
   JobRouter& router_;
   VideoDelivery& delivery_;
-  std::vector<sg4::SemaphorePtr> wake_;  ///< per region in users mode with moderation: new calendar event
+  EventCalendar& calendar_;
+  std::vector<std::unique_ptr<ArrivalStream>> arrivals_;
+  std::vector<double> next_step_s_;          ///< per region: time of the pending market step (infinity: none)
+  std::vector<std::uint64_t> step_version_;  ///< per region: the pending step's number (older ones are stale)
+  std::vector<std::uint64_t> sequence_;      ///< per region: tickets issued
 };
 
 }  // namespace gvsim::engine

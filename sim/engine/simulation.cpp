@@ -2,7 +2,6 @@
 
 #include <simgrid/s4u/Actor.hpp>
 #include <simgrid/s4u/Engine.hpp>
-#include <simgrid/s4u/Semaphore.hpp>
 
 #include <csignal>
 #include <memory>
@@ -11,7 +10,8 @@
 #include "policies/registry.hpp"
 #include "sim/engine/capacity_control.hpp"
 #include "sim/engine/cluster_runtime.hpp"
-#include "sim/engine/cluster_workers.hpp"
+#include "sim/engine/event_calendar.hpp"
+#include "sim/engine/gpu_dispatch.hpp"
 #include "sim/engine/job_router.hpp"
 #include "sim/engine/market_driver.hpp"
 #include "sim/engine/video_delivery.hpp"
@@ -49,19 +49,21 @@ double cost_per_gpu_s(const model::Scenario& scenario, const model::ClusterInfo&
 
 /// @brief Wires one run together: the shared cluster state, then each engine piece's actors in a fixed order.
 ///
-/// Actor creation order fixes SimGrid's scheduling order, so it must not change: per cluster its workers, its
-/// capacity actor and its delivery actors; then per region its market (or synthetic arrival) actor; last the clock.
+/// Actor creation order fixes SimGrid's scheduling order, so it must not change: per cluster its capacity actor and
+/// its delivery actors; then per region its market actor (users mode); last the clock. GPU jobs and synthetic
+/// arrivals are events of the run's calendar, which orders simultaneous events by the order they were scheduled.
 class Run {
  public:
   Run(const model::Scenario& scenario, observe::RunOutcome& outcome)
       : scenario_(scenario),
         outcome_(outcome),
         graph_(scenario),
-        router_(scenario, outcome, runtimes_, graph_),
+        calendar_(outcome.recorder.horizon_s()),
+        router_(scenario, outcome, runtimes_, graph_, dispatch_),
         delivery_(scenario, outcome, runtimes_, region_edges_),
-        markets_(scenario, outcome, router_, delivery_),
-        workers_(scenario, outcome, runtimes_, delivery_, markets_),
-        capacity_(scenario, outcome, runtimes_) {}
+        markets_(scenario, outcome, router_, delivery_, calendar_),
+        dispatch_(scenario, outcome, runtimes_, calendar_, delivery_, markets_),
+        capacity_(scenario, outcome, runtimes_, dispatch_) {}
 
   void start() {
     const auto& experiment = scenario_.experiment;
@@ -77,13 +79,10 @@ class Run {
       auto& runtime = runtimes_[c];
       const std::string& region_name = scenario_.regions[outcome_.clusters[c].region].name;
       runtime.queue = model::scheduling_for(experiment, region_name).make();
-      runtime.work_available = sg4::Semaphore::create(0);
-      runtime.cap_wake = sg4::Semaphore::create(0);
-      runtime.delivery_available = sg4::Semaphore::create(0);
       runtime.source_host = built.cluster_hosts[c].front();
       runtime.failures = std::make_unique<rng::RandomStream>(
           experiment.seed, static_cast<std::uint64_t>(experiment.replication), "failures/" + outcome_.clusters[c].name);
-      workers_.start(c, built.cluster_hosts[c]);
+      dispatch_.start(c, built.cluster_hosts[c]);
       capacity_.start(c);
       if (users) delivery_.start(c);
     }
@@ -97,9 +96,9 @@ class Run {
       });
     }
     if (users) {
-      markets_.start_markets(region_edges_);
+      markets_.start_markets();
     } else {
-      markets_.start_arrivals(region_edges_);
+      markets_.start_arrivals();
     }
     // The only non-daemon actor: the run ends, killing the daemons, exactly at the horizon.
     const double horizon = outcome_.recorder.horizon_s();
@@ -112,10 +111,11 @@ class Run {
   model::RegionGraph graph_;
   std::vector<ClusterRuntime> runtimes_;
   std::vector<sg4::Host*> region_edges_;
+  EventCalendar calendar_;
   JobRouter router_;  ///< first to be built: creates the placement policies, region by region
   VideoDelivery delivery_;
   MarketDriver markets_;
-  ClusterWorkers workers_;
+  GpuDispatch dispatch_;
   CapacityControl capacity_;
 };
 

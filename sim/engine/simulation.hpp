@@ -25,9 +25,10 @@ inline constexpr std::uint64_t kProgressStride = 1024;
 
 /// @brief Runs one scenario on a fresh SimGrid Engine (one per process: SimGrid's Engine is a singleton).
 ///
-/// One driver actor per region (synthetic arrivals, or the region's market events), one long-lived worker actor
-/// per GPU pulling from its cluster's queue (owned by the scheduling policy) and blocking on the cluster's
-/// semaphore when idle, and in users mode a few delivery actors per cluster sending finished videos over the WAN.
+/// In users mode one market actor per region steps its users' events; synthetic arrivals and GPU jobs are events
+/// of the run's calendar (one SimGrid kernel timer): a queued job starts at once on the cluster's longest-idle GPU
+/// slot and ends after its work over the slot's host speed. In users mode a few delivery actors per cluster send
+/// finished videos over the WAN (SimGrid communications on the platform's links).
 observe::RunOutcome run_simulation(const model::Scenario& scenario);
 
 }  // namespace gvsim::engine
