@@ -121,6 +121,7 @@ std::string write_experiment(const TempDir& dir, int replication) {
       "        pack_propensity: 0\n"
       "    pricing:\n"
       "      free_daily_credits: 0\n"
+      "      free_credits_reference: 0\n"  // the Bass and lapse rates hold at these credits: pure Bass adoption
       "      tiers:\n"
       "        basic: {usd_per_month: 10, credits_per_month: 1000}\n"
       "    behaviour:\n"
