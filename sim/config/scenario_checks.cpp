@@ -173,14 +173,16 @@ void check_user_model(const model::Scenario& scenario, const model::RegionGraph&
     const auto& region = scenario.regions[r];
     const double entry_day = entry->earliest_entry_day(r);
     const double years = std::max(0.0, scenario.experiment.horizon_days - entry_day) / 365.0;
-    agents += bass_fraction(region.market.bass_p_per_year, region.market.bass_q_per_year, years) *
-              region.market.addressable_users_millions * 1e6 / scenario.experiment.scale;
+    const double potential = scenario.experiment.market.adoption.potential_share;
+    agents += bass_fraction(region.market.bass_p_per_year / potential, region.market.bass_q_per_year, years) *
+              potential * region.market.addressable_users_millions * 1e6 / scenario.experiment.scale;
     check_reachable(scenario, graph, r, region.where, "region", diagnostics);
   }
   if (users.social_graph.enabled) {
     double edge_slots = 0.0;
     for (const auto& region : scenario.regions) {
-      const double nodes = std::floor(region.market.addressable_users_millions * 1e6 / scenario.experiment.scale);
+      const double nodes = std::floor(scenario.experiment.market.adoption.potential_share *
+                                      region.market.addressable_users_millions * 1e6 / scenario.experiment.scale);
       edge_slots += nodes * static_cast<double>(users.social_graph.mean_degree);
       if (nodes <= static_cast<double>(users.social_graph.mean_degree) || nodes >= 4e9) {
         diagnostics.expected(region.where, "region.market.addressable_users_millions",

@@ -73,6 +73,10 @@ void describe(Fields& f, AdoptionDriveSpec& v) {
            "free clips = free daily credits / the mean clip's credits, reference at "
            "workload.users.pricing.free_credits_reference: diminishing returns (estimate: 5x the free credits "
            "raise the adoption hazard by about half)");
+  f.number("potential_share", v.potential_share, NumberRule::positive_up_to(1.0),
+           "Bass market potential m as a share of each region's addressable users: adoption saturates at "
+           "this x addressable_users_millions; p applies per addressable user (p / this per potential adopter), "
+           "so the first adoptions do not change (1: every addressable user may adopt; estimate)");
 }
 
 void describe(Fields& f, RivalMarketSpec& v) {

@@ -50,7 +50,8 @@ struct AdoptionDriveSpec {
   double marketing_usd_per_day = 0.0;
   double marketing_response = 0.3;
   double marketing_reference_usd_per_day = 10000.0;
-  double free_credit_response = 0.3;              ///< adoption x exp(this x (ln(1 + free clips) - same at reference))
+  double free_credit_response = 0.3;  ///< adoption x exp(this x (ln(1 + free clips) - same at reference))
+  double potential_share = 1.0;       ///< Bass market potential m as a share of each region's addressable users
   schema::SourceMark free_credit_response_where;  ///< where free_credit_response is written (line 0: not written)
 };
 

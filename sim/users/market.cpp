@@ -74,8 +74,9 @@ Market::Market(const model::Scenario& scenario, std::uint64_t seed, std::uint64_
                       rng::RandomStream(seed, replication, "users/" + name + "/choice"),
                       rng::RandomStream(seed, replication, "users/" + name + "/churn"),
                       std::nullopt};
-    state.market_size = static_cast<std::int64_t>(
-        std::floor(region.market.addressable_users_millions * 1e6 / scenario.experiment.scale));
+    state.market_size = static_cast<std::int64_t>(std::floor(scenario.experiment.market.adoption.potential_share *
+                                                             region.market.addressable_users_millions * 1e6 /
+                                                             scenario.experiment.scale));
     if (spec_.social_graph.enabled) {
       rng::RandomStream graph_stream(seed, replication, "users/" + name + "/social");
       state.network.emplace(static_cast<std::uint32_t>(state.market_size),

@@ -14,7 +14,10 @@ std::pair<double, double> Market::adoption_coefficients(std::size_t region) cons
   // The free offer scales the consumer segments' part of the hazard (FreeOffer; the new user's segment is drawn
   // accordingly): generous free credits draw innovators to try the tool and let imitators try what they saw.
   const double share = rivals_.adoption_multiplier(region) * free_offer_.adoption_multiplier();
-  const double p = market.bass_p_per_year / kYear * drive_.innovation_multiplier() * share;
+  // p is given per addressable user; the market potential is a share of them, so the innovation flow p x
+  // addressable users is the same whatever the potential.
+  const double potential = scenario_.experiment.market.adoption.potential_share;
+  const double p = market.bass_p_per_year / potential / kYear * drive_.innovation_multiplier() * share;
   const double q = market.bass_q_per_year / kYear * drive_.imitation_multiplier(region) * share;
   return {p, q};
 }
