@@ -164,7 +164,7 @@ TEST_CASE("novelty burst: B clips per consumer adopter, innovators by their shar
   // Imitators only: each consumer adopter draws 4 clips on average; API-billed adopters draw none.
   const MarketRun all = run_market("{novelty_clips: 4}");
   INFO("consumers " << all.consumers << ", adopters " << all.adopters << ", burst clips " << all.burst);
-  REQUIRE(all.consumers > 3000.0);
+  REQUIRE(all.consumers == 9783.0);  // seed 23; the direction test below relies on it
   REQUIRE(all.adopters > all.consumers);
   CHECK(std::fabs(all.burst / all.consumers - 4.0) < 4.0 * std::sqrt(4.0 / all.consumers));
   // With q = 0 every adopter is an innovator: the innovators' mean alone acts.
@@ -223,9 +223,11 @@ TEST_CASE("more novelty clips: more videos delivered, in bounded steps", "[marke
   for (std::size_t i = 0; i < clips.size(); ++i)
     UNSCOPED_INFO("novelty_clips " << clips[i] << ": delivered " << delivered[i]);
   for (std::size_t i = 1; i < clips.size(); ++i) {
-    CHECK(delivered[i] > delivered[i - 1]);
-    // Bounded: each added clip per consumer adopter adds at most one delivered video per consumer adopter (about
-    // 0.9 x 14,000), so steps stay below 1.6 times the base volume per clip added.
-    CHECK(delivered[i] - delivered[i - 1] < 0.6 * delivered[0] * (clips[i] - clips[i - 1]));
+    // Each added clip per consumer adopter adds about one video per consumer adopter (9,783 with seed 23; the
+    // adoptions do not depend on the burst), less the clips still pending at the horizon or refused (seed 23:
+    // 9,195, 8,948 and 2 x 8,998 per step).
+    const double per_clip = (delivered[i] - delivered[i - 1]) / (clips[i] - clips[i - 1]);
+    CHECK(per_clip > 0.8 * 9783.0);
+    CHECK(per_clip < 1.05 * 9783.0);
   }
 }
