@@ -131,6 +131,18 @@ void describe(Fields& f, BehaviourSpec& v) {
            "score of a job blocked by moderation (credits refunded; estimate)");
   f.number("outcome_poor", v.outcome_poor, NumberRule::probability(),
            "score of a delivered video of poor quality, whatever the wait (estimate: between failed and slow)");
+  f.number("novelty_clips", v.novelty_clips, NumberRule::between(0.0, 50.0, "clips"),
+           "mean extra clips a new consumer user who adopted by imitation requests in their first days, on top of "
+           "the segment's requests_per_day (Poisson; API-billed segments none; estimate, docs/model.md)");
+  f.here_of("novelty_clips_innovator", v.novelty_innovator_where);
+  f.number("novelty_clips_innovator", v.novelty_clips_innovator, NumberRule::between(0.0, 50.0, "clips"),
+           "the same for a user who adopted through the Bass innovation term p (not written: novelty_clips)");
+  // Not written: the same burst as imitators (resolved here, so the manifest shows the value in force).
+  if (v.novelty_innovator_where.line == 0) v.novelty_clips_innovator = v.novelty_clips;
+  if (v.novelty_clips == 0.0 && v.novelty_clips_innovator == 0.0)
+    f.inactive("novelty_days", "novelty_clips and novelty_clips_innovator are 0 (no novelty burst)");
+  f.number("novelty_days", v.novelty_days, NumberRule::positive_up_to(365.0, "d"),
+           "mean age at which a new user requests those extra clips (exponential; estimate)");
 }
 
 void describe(Fields& f, PopulationSpec& v) {

@@ -94,6 +94,10 @@ struct BehaviourSpec {
   double outcome_no_credits = 0.4;
   double outcome_blocked = 0.2;
   double outcome_poor = 0.35;
+  double novelty_clips = 0.0;                  ///< mean extra clips of a new consumer user who imitated (clips)
+  double novelty_clips_innovator = 0.0;        ///< the same for an innovator; novelty_clips when not written
+  schema::SourceMark novelty_innovator_where;  ///< where novelty_clips_innovator is written (line 0: not written)
+  double novelty_days = 5.0;                   ///< mean age of a new user at their extra clips (d, exponential)
 };
 
 /// @brief A safety cap on the number of simulated users.

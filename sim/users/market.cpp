@@ -24,7 +24,8 @@ Market::Market(const model::Scenario& scenario, std::uint64_t seed, std::uint64_
       platform_latency_s_(scenario.regions.size(), scenario.experiment.market.choice.platform_generation_s),
       offers_(scenario),
       api_demand_(scenario),
-      contracts_(scenario, seed, replication) {
+      contracts_(scenario, seed, replication),
+      novelty_(scenario, seed, replication) {
   const auto& classes = scenario.experiment.workload.clip_classes;
   double share = 0.0;
   for (const auto& segment : spec_.segments) {
@@ -116,11 +117,15 @@ void Market::schedule_adoption(std::size_t region, double now) {
   const auto [p, q] = adoption_coefficients(region);
   const double m = static_cast<double>(s.market_size);
   const double a = static_cast<double>(s.adopted);
-  const double imitators = imitation_from_active_ ? static_cast<double>(s.adopted - s.churned) : a;
-  const double rate = s.network.has_value() ? s.network->hazard(p, q) : (p + q * imitators / m) * (m - a);
+  const double rate = s.network.has_value() ? s.network->hazard(p, q) : (p + q * imitators(region) / m) * (m - a);
   // Between adoptions the hazard is constant, so an exponential draw gives the exact next adoption time.
   s.next_adoption_s = rate > 0.0 ? std::max(now, s.entry_s) + s.adoption.exponential(1.0 / rate)
                                  : std::numeric_limits<double>::infinity();
+}
+
+double Market::imitators(std::size_t region) const {
+  const auto& s = regions_[region];
+  return static_cast<double>(imitation_from_active_ ? s.adopted - s.churned : s.adopted);
 }
 
 void Market::schedule_request(std::size_t region, double now) {
@@ -137,7 +142,8 @@ void Market::schedule_request(std::size_t region, double now) {
 double Market::next_event_time(std::size_t region) const {
   const auto& s = regions_[region];
   const double review = moderation_ ? moderation_->next_release_s(region) : std::numeric_limits<double>::infinity();
-  return std::min({s.next_adoption_s, s.next_request_s, s.next_midnight_s, review, contracts_.next_job_s(region)});
+  return std::min({s.next_adoption_s, s.next_request_s, s.next_midnight_s, review, contracts_.next_job_s(region),
+                   novelty_.next_s(region)});
 }
 
 std::optional<JobRequest> Market::step(std::size_t region) {
@@ -160,12 +166,15 @@ std::optional<JobRequest> Market::step(std::size_t region) {
   if (moderation_ && moderation_->suspended(region, t)) {  // no adoptions or requests until the service resumes
     if (t == s.next_adoption_s) {
       schedule_adoption(region, moderation_->resume_s(region));
+    } else if (t == novelty_.next_s(region)) {
+      novelty_.pop(region);  // the new user finds the service down: the burst clip is lost
     } else {
       schedule_request(region, moderation_->resume_s(region));
     }
     return std::nullopt;
   }
   if (t == contracts_.next_job_s(region)) return contract_job(region, t);
+  if (t == novelty_.next_s(region)) return novelty_request(region, t);
   if (t == s.next_adoption_s) {
     adopt(region, t);
     schedule_adoption(region, t);
@@ -203,10 +212,8 @@ double Market::payment_success(std::uint32_t u) const {
 void Market::adopt(std::size_t region, double t) {
   auto& s = regions_[region];
   const auto& market = scenario_.regions[region].market;
-  if (s.network.has_value()) {
-    const auto [p, q] = adoption_coefficients(region);
-    s.network->adopt_next(p, q, s.adoption);
-  }
+  const auto [p, q] = adoption_coefficients(region);
+  if (s.network.has_value()) s.network->adopt_next(p, q, s.adoption);
   const std::size_t segment = s.traits.discrete(segment_share_cumulative_);
   const auto& spec = *segments_[segment];
   const bool payment = s.traits.bernoulli(scenario_.regions[region].payments.method_share);
@@ -219,6 +226,13 @@ void Market::adopt(std::size_t region, double t) {
                                      static_cast<float>(spec_.pricing.free_daily_credits), local_day);
   active_.add(table_, group(region, segment), u);
   if (moderation_) moderation_->on_adopt(u, region, segment);
+  if (novelty_.enabled() && !spec.api_billing) {
+    // Innovator with the innovation term's share of the hazard in force (the social graph knows which term it was).
+    const double hazard = p + q * imitators(region) / static_cast<double>(s.market_size);
+    const bool innovator = s.network.has_value() ? s.network->last_innovator()
+                                                 : novelty_.draw_innovator(region, hazard > 0.0 ? p / hazard : 1.0);
+    novelty_.on_adopt(region, u, innovator, t);
+  }
   ++s.adopted;
   ++today(region, t).new_users;
   ++segment_days_.of_user(table_, u, t).new_users;

@@ -18,6 +18,7 @@
 #include "sim/users/job_request.hpp"
 #include "sim/users/market_policies.hpp"
 #include "sim/users/moderation_flow.hpp"
+#include "sim/users/novelty_burst.hpp"
 #include "sim/users/region_day.hpp"
 #include "sim/users/rival_market.hpp"
 #include "sim/users/segment_ledger.hpp"
@@ -87,6 +88,8 @@ class Market {
   std::size_t segment_group(const JobRequest& job) const;
   /// @brief Rival platforms with their per-rival tallies.
   const RivalMarket& rivals() const { return rivals_; }
+  /// @brief The novelty bursts of new users (pending clips).
+  const NoveltyBurst& novelty() const { return novelty_; }
 
  private:
   struct RegionState {
@@ -112,7 +115,18 @@ class Market {
   void schedule_adoption(std::size_t region, double now);
   void schedule_request(std::size_t region, double now);
   void adopt(std::size_t region, double t);
-  std::optional<JobRequest> request(std::size_t region, double t);
+  /// A request of the region's Poisson superposition: picks the requesting user and serves the request.
+  std::optional<JobRequest> request(std::size_t region, double t) {
+    return serve(pick_requester(region), t, regions_[region].service);
+  }
+  /// The active user of the region who makes the next request (segment by rate share, then uniform member).
+  std::uint32_t pick_requester(std::size_t region);
+  /// The next burst clip of a new user, if the user is still active.
+  std::optional<JobRequest> novelty_request(std::size_t region, double t);
+  /// Serves a request of user u at time t: clip class and work drawn from `service`, credits, offers, moderation.
+  std::optional<JobRequest> serve(std::uint32_t u, double t, rng::RandomStream& service);
+  /// The adopters counted by the Bass imitation term (all, or those still active).
+  double imitators(std::size_t region) const;
   bool offer_upgrade(std::uint32_t u, double t);
   void charge_subscription(std::uint32_t u, double price, RegionDay& day, double t);
   bool offer_upgrade(std::uint32_t u, double t, double wanted_credits, double feature_utility);
@@ -171,6 +185,7 @@ class Market {
   std::vector<std::uint32_t> periodic_;  ///< free users drawn for an offer in the day's sweep, offered once it closes
   ApiDemand api_demand_;
   EnterpriseContracts contracts_;
+  NoveltyBurst novelty_;  ///< extra clips of new consumer users
 };
 
 }  // namespace gvsim::users

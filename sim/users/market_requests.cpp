@@ -54,7 +54,7 @@ void Market::charge_subscription(std::uint32_t u, double price, RegionDay& day, 
   day.payment_fees_usd += price * (1.0 - payments.app_store_share) * payments.payment_fee;
 }
 
-std::optional<JobRequest> Market::request(std::size_t region, double t) {
+std::uint32_t Market::pick_requester(std::size_t region) {
   auto& s = regions_[region];
   double total = 0.0;
   for (std::size_t g = 0; g < segments_.size(); ++g) {
@@ -63,12 +63,25 @@ std::optional<JobRequest> Market::request(std::size_t region, double t) {
   }
   const std::size_t segment = s.requests.discrete(segment_weight_scratch_);
   const auto& members = active_.members(group(region, segment));
-  const std::uint32_t u = members[std::min<std::size_t>(
+  return members[std::min<std::size_t>(
       static_cast<std::size_t>(s.requests.uniform() * static_cast<double>(members.size())), members.size() - 1)];
+}
+
+std::optional<JobRequest> Market::novelty_request(std::size_t region, double t) {
+  const std::uint32_t u = novelty_.pop(region);
+  if (table_.state[u] == UserState::kChurned) return std::nullopt;  // lapsed or gone to a rival: no burst left
+  ++today(region, t).novelty_requests;
+  return serve(u, t, novelty_.stream(region));
+}
+
+std::optional<JobRequest> Market::serve(std::uint32_t u, double t, rng::RandomStream& service) {
+  const std::size_t region = table_.region[u];
+  const std::size_t segment = table_.segment[u];
+  auto& s = regions_[region];
   const auto& spec = *segments_[segment];
-  const std::size_t pick = s.service.discrete(segment_clip_cumulative_[segment]);
+  const std::size_t pick = service.discrete(segment_clip_cumulative_[segment]);
   const auto& clip = scenario_.experiment.workload.clip_classes[segment_clip_index_[segment][pick]];
-  const double work = clip.gpu_seconds_cv > 0.0 ? s.service.lognormal(clip.work_s, clip.gpu_seconds_cv) : clip.work_s;
+  const double work = clip.gpu_seconds_cv > 0.0 ? service.lognormal(clip.work_s, clip.gpu_seconds_cv) : clip.work_s;
   RegionDay& day = today(region, t);
   ++day.requests;
   const GenerationPlan plan = quality_.plan(region, clip, t);

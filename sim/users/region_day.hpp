@@ -50,6 +50,8 @@ struct RegionDay {
   std::int64_t paid_to_rivals = 0;      ///< of users_to_rivals: paying users who cancelled (market.choice)
   // Content-risk classes (sim/users/content_risk.hpp).
   double trust_weighted_incidents = 0.0;  ///< real-world incidents x their class's advertiser-trust weight
+  // Novelty bursts (sim/users/novelty_burst.hpp).
+  std::int64_t novelty_requests = 0;  ///< burst requests of new users (also in requests)
 };
 
 }  // namespace gvsim::users

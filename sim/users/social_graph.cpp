@@ -62,7 +62,8 @@ SocialAdoption::SocialAdoption(const SocialAdoption& other)
       pending_(other.pending_),
       pending_slot_(other.pending_slot_),
       adopters_(other.adopters_),
-      active_edges_(other.active_edges_) {}
+      active_edges_(other.active_edges_),
+      last_innovator_(other.last_innovator_) {}
 
 SocialAdoption& SocialAdoption::operator=(const SocialAdoption& other) {
   if (this != &other) *this = SocialAdoption(other);
@@ -80,7 +81,8 @@ double SocialAdoption::hazard(double p, double q) const {
 std::uint32_t SocialAdoption::adopt_next(double p, double q, rng::RandomStream& stream) {
   const double innovation = p * static_cast<double>(pending_.size());
   std::uint32_t chosen = 0;
-  if (stream.uniform() * hazard(p, q) < innovation) {
+  last_innovator_ = stream.uniform() * hazard(p, q) < innovation;
+  if (last_innovator_) {
     chosen = pending_[std::min<std::size_t>(
         static_cast<std::size_t>(stream.uniform() * static_cast<double>(pending_.size())), pending_.size() - 1)];
   } else {

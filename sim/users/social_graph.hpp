@@ -35,6 +35,8 @@ class SocialAdoption {
   /// @brief Draws the next adopter (innovator with probability of its share of the hazard, else along a uniformly
   /// chosen active edge), marks it adopted and returns it. Requires hazard(p, q) > 0.
   std::uint32_t adopt_next(double p, double q, rng::RandomStream& stream);
+  /// @brief True when the last adopter came through the innovation term p (not along an edge).
+  bool last_innovator() const { return last_innovator_; }
   /// @brief Potential users who have not adopted.
   std::size_t pending() const { return pending_.size(); }
   /// @brief Edges from an adopter to a pending node.
@@ -53,6 +55,7 @@ class SocialAdoption {
   std::vector<std::uint32_t> pending_slot_;  ///< position of each node in pending_
   std::vector<std::uint32_t> adopters_;
   std::uint64_t active_edges_ = 0;
+  bool last_innovator_ = false;
 };
 
 }  // namespace gvsim::users
