@@ -12,6 +12,7 @@
 #include "sim/config/overrides.hpp"
 #include "sim/config/parent_checks.hpp"
 #include "sim/config/region_overrides.hpp"
+#include "sim/config/renewal_checks.hpp"
 #include "sim/config/scenario_checks.hpp"
 
 namespace gvsim::config {
@@ -151,6 +152,7 @@ model::Scenario load_scenario(const std::string& experiment_path, const LoadOpti
   resolve_clip_work(scenario, diagnostics);
   check_parent(scenario, diagnostics);
   check_free_offer(scenario, diagnostics);
+  check_renewal_retry(scenario, diagnostics);
   if (gpus_read && wan_read) {
     check_scenario(scenario, wan.links, regions_dir.string(), diagnostics);
   }

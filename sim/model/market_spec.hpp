@@ -62,7 +62,7 @@ struct TierSpec {
   schema::SourceMark where;
 };
 
-/// @brief Prices: free credits, subscription tiers, credit packs and API billing.
+/// @brief Prices: free credits, subscription tiers and their billing retries, credit packs and API billing.
 struct PricingSpec {
   double free_daily_credits = 66.0;
   double free_credits_reference = 66.0;  ///< free offer at which Bass coefficients and free-lapse rates hold
@@ -71,6 +71,9 @@ struct PricingSpec {
   double pack_usd = 5.0;
   double pack_credits = 330.0;
   double api_usd_per_credit = 0.0106;
+  double renewal_recovery_share = 0.0;  ///< share of declined renewals the billing retries recover
+  std::int64_t renewal_retry_days = 7;  ///< days from a declined renewal to the retry that settles it
+  schema::SourceMark recovery_where;    ///< where renewal_recovery_share is written (line 0: not written)
 };
 
 /// @brief Coefficients of the conversion choice, churn hazards and satisfaction updates.

@@ -142,6 +142,9 @@ class Market {
   std::optional<JobRequest> review_event(std::size_t region, double t);
   void block(const JobRequest& job);
   void midnight(std::size_t region, double t);
+  /// Charges a paying user's renewal (or its retry) that falls due at midnight `t`; a declined one enters the
+  /// grace period until its retry when renewals are retried, else drops the user to the free tier.
+  void renew(std::size_t region, std::uint32_t u, double list, double t, RegionDay& closing, RegionDay& opening);
   bool open_if_due(std::size_t region, double t);
   double diurnal(std::size_t region, double t) const;
   double pressure(std::size_t region, double t) const;

@@ -37,20 +37,12 @@ void Market::midnight(std::size_t region, double t) {
           table_.state[u] = UserState::kFree;
           --s.paid;
           ++closing.paid_churn_voluntary;
+          table_.retrying[u] = 0;  // a cancellation in the grace period ends the retry
           if (cancel_to_rival(region, grp, u, utc_day, closing)) continue;
         } else if (table_.renewal_day[u] <= utc_day && suspended) {
           table_.renewal_day[u] = utc_day + 1;  // not billed while the service is suspended
         } else if (table_.renewal_day[u] <= utc_day) {
-          if (s.churn.bernoulli(payment_success(u))) {
-            table_.credits[u] = static_cast<float>(spec_.pricing.tiers[table_.tier[u]].credits_per_month);
-            table_.renewal_day[u] += 30;
-            charge_subscription(u, policies_.renewal_charge(u, list, region, t), opening, t);
-          } else {
-            ++segment_days_.of_user(table_, u, t - 1.0).paid_churned;
-            table_.state[u] = UserState::kFree;
-            --s.paid;
-            ++closing.paid_churn_involuntary;
-          }
+          renew(region, u, list, t, closing, opening);
         }
       } else {
         // Free users whose wanted use the free credits cover less than at the reference lapse faster.
@@ -86,6 +78,30 @@ void Market::midnight(std::size_t region, double t) {
   segment_days_.snapshot(table_, active_, region, t - 1.0);
   if (moderation_) moderation_->midnight(region, t, closing, opening);
   make_periodic_offers(region, t);
+}
+
+void Market::renew(std::size_t region, std::uint32_t u, double list, double t, RegionDay& closing, RegionDay& opening) {
+  auto& s = regions_[region];
+  const auto& pricing = spec_.pricing;
+  const auto utc_day = static_cast<std::int32_t>(t / kDay);
+  // A retry (the user is in the grace period of a declined renewal) succeeds with the recovery share; it is only
+  // ever drawn when that share is above 0, so runs without retries draw exactly what they drew before.
+  const bool retry = table_.retrying[u] != 0;
+  table_.retrying[u] = 0;
+  if (s.churn.bernoulli(retry ? pricing.renewal_recovery_share : payment_success(u))) {
+    table_.credits[u] = static_cast<float>(pricing.tiers[table_.tier[u]].credits_per_month);
+    // A recovered renewal starts a new 30-day cycle on the day it is charged.
+    table_.renewal_day[u] = retry ? utc_day + 30 : table_.renewal_day[u] + 30;
+    charge_subscription(u, policies_.renewal_charge(u, list, region, t), opening, t);
+  } else if (!retry && pricing.renewal_recovery_share > 0.0) {
+    table_.retrying[u] = 1;  // grace period: still paid, no new credits, until the retry
+    table_.renewal_day[u] = utc_day + static_cast<std::int32_t>(pricing.renewal_retry_days);
+  } else {
+    ++segment_days_.of_user(table_, u, t - 1.0).paid_churned;
+    table_.state[u] = UserState::kFree;
+    --s.paid;
+    ++closing.paid_churn_involuntary;
+  }
 }
 
 void Market::finish(double horizon_s) {

@@ -10,6 +10,7 @@ std::uint32_t UserTable::add(std::uint16_t region_index, std::uint8_t segment_in
   state.push_back(UserState::kFree);
   tier.push_back(0);
   has_payment.push_back(payment ? 1 : 0);
+  retrying.push_back(0);
   credits.push_back(initial_credits);
   wtp_usd.push_back(wtp);
   patience_s.push_back(patience);
@@ -27,6 +28,7 @@ void UserTable::reserve(std::size_t n) {
   state.reserve(n);
   tier.reserve(n);
   has_payment.reserve(n);
+  retrying.reserve(n);
   credits.reserve(n);
   wtp_usd.reserve(n);
   patience_s.reserve(n);
@@ -39,6 +41,7 @@ void UserTable::reserve(std::size_t n) {
 
 std::size_t UserTable::bytes() const {
   return region.capacity() * 2 + segment.capacity() + state.capacity() + tier.capacity() + has_payment.capacity() +
+         retrying.capacity() +
          (credits.capacity() + wtp_usd.capacity() + patience_s.capacity() + satisfaction.capacity()) * 4 +
          (credit_day.capacity() + offer_day.capacity() + renewal_day.capacity() + active_slot.capacity()) * 4;
 }

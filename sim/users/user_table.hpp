@@ -10,13 +10,14 @@ enum class UserState : std::uint8_t { kFree = 0, kPaid = 1, kChurned = 2 };
 
 /// @brief All simulated users as a struct of arrays: millions fit in memory, and daily sweeps stay cache-friendly.
 ///
-/// One index per user; arrays grow as users adopt. About 38 bytes per user.
+/// One index per user; arrays grow as users adopt. About 39 bytes per user.
 struct UserTable {
   std::vector<std::uint16_t> region;
   std::vector<std::uint8_t> segment;
   std::vector<UserState> state;
   std::vector<std::uint8_t> tier;         ///< subscription tier while paid
   std::vector<std::uint8_t> has_payment;  ///< 1 when the user has a usable payment method
+  std::vector<std::uint8_t> retrying;     ///< 1 while paid in the grace period of a declined renewal
   std::vector<float> credits;
   std::vector<float> wtp_usd;  ///< willingness to pay per month
   std::vector<float> patience_s;
