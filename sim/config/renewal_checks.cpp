@@ -8,8 +8,8 @@ namespace gvsim::config {
 void check_renewal_retry(const model::Scenario& scenario, schema::Diagnostics& diagnostics) {
   const auto& users = scenario.experiment.workload.users;
   const auto& pricing = users.pricing;
-  if (scenario.experiment.workload.mode != "users" || pricing.recovery_where.line == 0 ||
-      pricing.renewal_recovery_share == 0.0) {
+  if (scenario.experiment.workload.mode != "users" || pricing.retry_where.line == 0 ||
+      pricing.renewal_retry_days == 0) {
     return;
   }
   const bool subscribers =
@@ -18,7 +18,7 @@ void check_renewal_retry(const model::Scenario& scenario, schema::Diagnostics& d
     return r.payments.decline_rate > 0.0 && r.payments.method_share > 0.0;
   });
   if (subscribers && declines) return;
-  diagnostics.warning(pricing.recovery_where, "workload.users.pricing.renewal_recovery_share",
+  diagnostics.warning(pricing.retry_where, "workload.users.pricing.renewal_retry_days",
                       subscribers ? "set, but no region taking part declines a payment (payments.decline_rate or "
                                     "method_share is 0), so it has no effect in this run"
                                   : "set, but every segment is billed per use (api_billing), so no subscription "

@@ -91,16 +91,16 @@ void describe(Fields& f, PricingSpec& v) {
   f.number("pack_credits", v.pack_credits, NumberRule::positive_up_to(1e9), "credits in a pack");
   f.number("api_usd_per_credit", v.api_usd_per_credit, NumberRule::positive_up_to(100.0, "USD"),
            "API price per credit for segments billed per use (calibration P3)");
-  f.here_of("renewal_recovery_share", v.recovery_where);
   f.number("renewal_recovery_share", v.renewal_recovery_share, NumberRule::probability(),
-           "share of declined subscription renewals that the billing retries recover (calibration F6: 30-50 %); "
-           "the subscriber keeps the plan without new credits until the retry, renewal_retry_days later; 0: a "
-           "declined renewal drops the subscriber to the free tier at once");
-  f.integer("renewal_retry_days", v.renewal_retry_days, NumberRule::whole(1, 60, "d"),
-            "days from a declined renewal to the retry that settles it: charged and a new 30-day cycle from that "
-            "day, or dropped to the free tier then (estimate within F6's 6-60 days)");
-  if (v.renewal_recovery_share == 0.0)
-    f.inactive("renewal_retry_days", "renewal_recovery_share is 0 (a declined renewal is not retried)");
+           "share of declined subscription renewals that the billing retry recovers (calibration F6: 30-50 %)");
+  f.here_of("renewal_retry_days", v.retry_where);
+  f.integer("renewal_retry_days", v.renewal_retry_days, NumberRule::whole(0, 60, "d"),
+            "grace period of a declined subscription renewal: the subscriber keeps the plan without new credits "
+            "until the retry this many days later, which charges it (a new 30-day cycle from that day) with "
+            "probability renewal_recovery_share or drops the subscriber to the free tier (F6: 6-60 days; 0: no "
+            "retry, a declined renewal drops the subscriber at once)");
+  if (v.renewal_retry_days == 0)
+    f.inactive("renewal_recovery_share", "renewal_retry_days is 0 (a declined renewal is not retried)");
 }
 
 void describe(Fields& f, BehaviourSpec& v) {

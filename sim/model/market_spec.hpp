@@ -71,9 +71,9 @@ struct PricingSpec {
   double pack_usd = 5.0;
   double pack_credits = 330.0;
   double api_usd_per_credit = 0.0106;
-  double renewal_recovery_share = 0.0;  ///< share of declined renewals the billing retries recover
-  std::int64_t renewal_retry_days = 7;  ///< days from a declined renewal to the retry that settles it
-  schema::SourceMark recovery_where;    ///< where renewal_recovery_share is written (line 0: not written)
+  double renewal_recovery_share = 0.4;  ///< share of declined renewals the billing retries recover
+  std::int64_t renewal_retry_days = 0;  ///< days from a declined renewal to the retry that settles it (0: no retry)
+  schema::SourceMark retry_where;       ///< where renewal_retry_days is written (line 0: not written)
 };
 
 /// @brief Coefficients of the conversion choice, churn hazards and satisfaction updates.

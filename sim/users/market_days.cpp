@@ -84,8 +84,8 @@ void Market::renew(std::size_t region, std::uint32_t u, double list, double t, R
   auto& s = regions_[region];
   const auto& pricing = spec_.pricing;
   const auto utc_day = static_cast<std::int32_t>(t / kDay);
-  // A retry (the user is in the grace period of a declined renewal) succeeds with the recovery share; it is only
-  // ever drawn when that share is above 0, so runs without retries draw exactly what they drew before.
+  // A retry (the user is in the grace period of a declined renewal) succeeds with the recovery share; retries
+  // happen only with a retry delay above 0, so runs without retries draw exactly what they drew before.
   const bool retry = table_.retrying[u] != 0;
   table_.retrying[u] = 0;
   if (s.churn.bernoulli(retry ? pricing.renewal_recovery_share : payment_success(u))) {
@@ -93,7 +93,7 @@ void Market::renew(std::size_t region, std::uint32_t u, double list, double t, R
     // A recovered renewal starts a new 30-day cycle on the day it is charged.
     table_.renewal_day[u] = retry ? utc_day + 30 : table_.renewal_day[u] + 30;
     charge_subscription(u, policies_.renewal_charge(u, list, region, t), opening, t);
-  } else if (!retry && pricing.renewal_recovery_share > 0.0) {
+  } else if (!retry && pricing.renewal_retry_days > 0) {
     table_.retrying[u] = 1;  // grace period: still paid, no new credits, until the retry
     table_.renewal_day[u] = utc_day + static_cast<std::int32_t>(pricing.renewal_retry_days);
   } else {

@@ -34,7 +34,7 @@ constexpr double kPrice = 10.0;
 struct Variant {
   double decline = 0.3;
   double recovery = 0.4;
-  std::string retry_days;  ///< written only when not empty
+  std::string retry_days = "7";  ///< written only when not empty (not written: 0, no retry)
 };
 
 std::string write(const TempDir& dir, const Variant& v) {
@@ -120,7 +120,7 @@ double tolerance(double p, double n) {
 
 TEST_CASE("declined renewals: d (1 - r) involuntary churn per renewal, recoveries charged on the retry day",
           "[users][renewal_retry]") {
-  const Variant v;  // d = 0.3, r = 0.4, L = 7 (the default)
+  const Variant v;  // d = 0.3, r = 0.4, L = 7
   const int retry = 7;
   const Run r = run(v);
   REQUIRE(r.paid.size() == 125);
@@ -169,10 +169,10 @@ TEST_CASE("declined renewals: d (1 - r) involuntary churn per renewal, recoverie
   CHECK(std::fabs(second - (1.0 - v.decline) * (first_try + recovered)) > allowance);
 }
 
-TEST_CASE("more recovery: fewer involuntary churns and more subscription revenue, at 0 the old rule",
+TEST_CASE("more recovery: fewer involuntary churns and more subscription revenue, without retries the old rule",
           "[users][renewal_retry]") {
   Variant none;
-  none.recovery = 0.0;
+  none.recovery = 0.0;  // a grace period of 7 days, then every declined subscriber drops
   Variant some;
   Variant most;
   most.recovery = 0.8;
@@ -188,20 +188,26 @@ TEST_CASE("more recovery: fewer involuntary churns and more subscription revenue
   CHECK(b.revenue() < c.revenue());
   CHECK(a.paid.back() < b.paid.back());
   CHECK(b.paid.back() < c.paid.back());
-  // Recovery 0: a declined renewal drops the subscriber on its renewal day, a share d of renewals.
+  // No retry (renewal_retry_days not written, 0): a declined renewal drops the subscriber on its renewal day, a
+  // share d of renewals.
+  Variant old_rule;
+  old_rule.retry_days.clear();
+  const Run o = run(old_rule);
   const int first = kOpen + 30;
-  const double converted = a.total(a.conversions);
-  const double dropped = a.sum(a.involuntary, first - 1, first - 1 + kWeek);
-  CHECK(a.sum(a.charges, first, first + kWeek) + dropped == converted);
-  const double renewals = a.total(a.charges) - converted + a.total(a.involuntary);
-  CHECK(std::fabs(a.total(a.involuntary) / renewals - none.decline) <= tolerance(none.decline, renewals));
-  // ... and the retry delay, with nothing to retry, changes nothing at all.
-  Variant delayed = none;
-  delayed.retry_days = "20";
-  const Run d = run(delayed);
-  CHECK(d.charges == a.charges);
-  CHECK(d.involuntary == a.involuntary);
-  CHECK(d.paid == a.paid);
+  const double converted = o.total(o.conversions);
+  const double dropped = o.sum(o.involuntary, first - 1, first - 1 + kWeek);
+  CHECK(o.sum(o.charges, first, first + kWeek) + dropped == converted);
+  const double renewals = o.total(o.charges) - converted + o.total(o.involuntary);
+  CHECK(std::fabs(o.total(o.involuntary) / renewals - old_rule.decline) <= tolerance(old_rule.decline, renewals));
+  // ... and the recovery share, with nothing retried, changes nothing at all.
+  Variant unretried = old_rule;
+  unretried.recovery = 0.8;
+  const Run u = run(unretried);
+  CHECK(u.charges == o.charges);
+  CHECK(u.involuntary == o.involuntary);
+  CHECK(u.paid == o.paid);
+  // Recovery 0 with a grace period: the same declines, each dropped 7 days later instead of at once.
+  CHECK(std::fabs(a.total(a.involuntary) - o.total(o.involuntary)) <= tolerance(old_rule.decline, renewals) * renewals);
 }
 
 TEST_CASE("billing-retry keys written where they cannot act draw a located warning", "[cli][config][renewal_retry]") {
@@ -212,21 +218,19 @@ TEST_CASE("billing-retry keys written where they cannot act draw a located warni
   const auto no_declines = gvsim::test::run_gvsim({"validate", path});
   CHECK(no_declines.exit_code == 0);
   CHECK_THAT(no_declines.err, Catch::Matchers::Contains("experiment.yaml:") &&
-                                  Catch::Matchers::Contains("workload.users.pricing.renewal_recovery_share: set, but "
+                                  Catch::Matchers::Contains("workload.users.pricing.renewal_retry_days: set, but "
                                                             "no region taking part declines a payment"));
   const auto api_only = gvsim::test::run_gvsim(
       {"validate", write(dir, Variant{}), "--set", "workload.users.segments.everyone.api_billing=true"});
   CHECK(api_only.exit_code == 0);
-  CHECK_THAT(api_only.err,
-             Catch::Matchers::Contains("renewal_recovery_share: set, but every segment is billed per use"));
-  Variant zero;
-  zero.recovery = 0.0;
-  zero.retry_days = "10";
-  const auto delay_only = gvsim::test::run_gvsim({"validate", write(dir, zero)});
-  CHECK(delay_only.exit_code == 0);
-  CHECK_THAT(delay_only.err, Catch::Matchers::Contains("experiment.yaml:") &&
-                                 Catch::Matchers::Contains("workload.users.pricing.renewal_retry_days: set, but "
-                                                           "renewal_recovery_share is 0"));
+  CHECK_THAT(api_only.err, Catch::Matchers::Contains("renewal_retry_days: set, but every segment is billed per use"));
+  Variant share_only;
+  share_only.retry_days.clear();
+  const auto no_retry = gvsim::test::run_gvsim({"validate", write(dir, share_only)});
+  CHECK(no_retry.exit_code == 0);
+  CHECK_THAT(no_retry.err, Catch::Matchers::Contains("experiment.yaml:") &&
+                               Catch::Matchers::Contains("workload.users.pricing.renewal_recovery_share: set, but "
+                                                         "renewal_retry_days is 0"));
   // Where they act: no warning.
   const auto acting = gvsim::test::run_gvsim({"validate", write(dir, Variant{})});
   CHECK(acting.exit_code == 0);
