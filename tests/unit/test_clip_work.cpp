@@ -90,7 +90,7 @@ TEST_CASE("longer clips, higher resolutions and more steps take more work", "[cl
 }
 
 TEST_CASE(
-    "platform_13b at its own steps keeps the GPU time the baselines were calibrated with; the global "
+    "platform_13b at its own steps keeps the GPU time the baselines were calibrated with, the global "
     "baseline's 7 and 10 steps cut it to between 0.6 and 0.75 of that",
     "[clip_work]") {
   const std::pair<const char*, double> calibrated[] = {
